@@ -1,0 +1,46 @@
+package com.bazaar.app;
+
+import com.bazaar.platform.testing.TestConfig;
+import com.bazaar.platform.testing.TestDatabase;
+import com.bazaar.platform.testing.TestHttp;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.Map;
+
+/** The whole application started in-process, as {@code java -jar} starts it, on a fresh database. */
+final class RunningApp implements AutoCloseable {
+  final TestDatabase database;
+  final JsonObject config;
+  final Bazaar bazaar;
+  final TestHttp http;
+
+  private RunningApp(TestDatabase database, JsonObject config, Bazaar bazaar) {
+    this.database = database;
+    this.config = config;
+    this.bazaar = bazaar;
+    this.http = new TestHttp(bazaar.vertx(), config.getJsonObject("http").getInteger("port"));
+  }
+
+  static RunningApp start(Map<String, String> env, String... args) {
+    TestDatabase database = TestDatabase.create();
+    try {
+      JsonObject config = TestConfig.forDatabase(database.name(), env);
+      Bazaar bazaar = Bazaar.start(config, LaunchOptions.parse(List.of(args))).await();
+      return new RunningApp(database, config, bazaar);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      http.close();
+      bazaar.close().await();
+    } finally {
+      database.close();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package com.bazaar.gateway;
+
+import com.bazaar.gateway.auth.AuthHandler;
+import com.bazaar.gateway.contract.OperationSpec;
+import com.bazaar.gateway.contract.RequestValidator;
+import com.bazaar.gateway.http.AccessLogHandler;
+import com.bazaar.gateway.http.BusProxyHandler;
+import com.bazaar.gateway.http.ErrorResponder;
+import com.bazaar.gateway.http.RequestIdHandler;
+import com.bazaar.gateway.system.SystemHandlers;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Builds the HTTP router from the contract. Every route comes from an operation in {@code openapi.yaml}; this
+ * class only decides the handler chain each one gets.
+ */
+final class GatewayRouter {
+  private static final Buffer HELLO = Buffer.buffer("Hello, World!");
+  private static final CharSequence TEXT = HttpHeaders.createOptimized("text/plain");
+
+  private GatewayRouter() {
+  }
+
+  static Router build(Vertx vertx, OpenAPIContract contract, SystemHandlers system, GatewaySettings settings) {
+    Router router = Router.router(vertx);
+    ErrorResponder errors = new ErrorResponder();
+    router.route().handler(new RequestIdHandler());
+    if (settings.accessLog()) {
+      router.route().handler(new AccessLogHandler());
+    }
+    router.route().failureHandler(errors);
+    for (int status : List.of(400, 401, 403, 404, 405, 413, 415, 500)) {
+      router.errorHandler(status, errors);
+    }
+    if (settings.benchRoutes()) {
+      router.get("/bench/hello").handler(rc -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, TEXT).end(HELLO));
+    }
+    List<Operation> operations = contract.operations().stream()
+      .sorted(Comparator.comparingInt((Operation op) -> OperationSpec.from(op).pathParamCount())
+        .thenComparing(Operation::getOpenAPIPath))
+      .toList();
+    for (Operation operation : operations) {
+      mount(vertx, router, contract, operation, system, settings);
+    }
+    return router;
+  }
+
+  private static void mount(Vertx vertx, Router router, OpenAPIContract contract, Operation operation,
+                            SystemHandlers system, GatewaySettings settings) {
+    OperationSpec spec = OperationSpec.from(operation);
+    Route route = router.route(spec.method(), spec.routePath()).setName(spec.operationId());
+    if (spec.systemHandler() != null) {
+      system.mount(spec.systemHandler(), route, router);
+      return;
+    }
+    RequestValidator validator = new RequestValidator(operation, contract.getSchemaRepository());
+    if (operation.getRequestBody() != null) {
+      route.handler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
+    }
+    route.handler(new AuthHandler(spec.access()))
+      .handler(rc -> {
+        rc.put(BusProxyHandler.VALIDATED, validator.validate(rc));
+        rc.next();
+      })
+      .handler(new BusProxyHandler(vertx.eventBus(), spec.address(), settings.busTimeoutMs()));
+  }
+}

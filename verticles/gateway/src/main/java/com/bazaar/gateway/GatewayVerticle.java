@@ -1,0 +1,55 @@
+package com.bazaar.gateway;
+
+import com.bazaar.gateway.system.SystemHandlers;
+import com.bazaar.platform.Platform;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.openapi.contract.OpenAPIContract;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The router verticle: one instance per event loop, all sharing the port. On undeploy it stops accepting,
+ * lets in-flight requests finish for up to {@code http.shutdownGraceMs}, then closes.
+ */
+public final class GatewayVerticle extends VerticleBase {
+  private final Platform platform;
+  private final GatewaySettings settings;
+  private HttpServer server;
+
+  public GatewayVerticle(Platform platform) {
+    this.platform = platform;
+    this.settings = GatewaySettings.from(platform.config());
+  }
+
+  @Override
+  public Future<?> start() {
+    Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, settings.contractPath());
+    Future<SystemHandlers> system = SystemHandlers.load(vertx, platform, settings.contractPath());
+    return Future.all(contract, system).compose(ignored -> {
+      server = vertx.createHttpServer(serverOptions())
+        .requestHandler(GatewayRouter.build(vertx, contract.result(), system.result(), settings));
+      return server.listen();
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture()
+      : server.shutdown(settings.shutdownGraceMs(), TimeUnit.MILLISECONDS);
+  }
+
+  private HttpServerOptions serverOptions() {
+    return new HttpServerOptions()
+      .setHost(settings.host())
+      .setPort(settings.port())
+      .setCompressionSupported(settings.compression())
+      .setCompressionLevel(settings.compressionLevel())
+      .setCompressionContentSizeThreshold(settings.compressionMinBytes())
+      .setTcpNoDelay(true)
+      .setTcpFastOpen(true)
+      .setIdleTimeout(120);
+  }
+}

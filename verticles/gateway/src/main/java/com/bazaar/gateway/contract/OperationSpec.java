@@ -1,0 +1,41 @@
+package com.bazaar.gateway.contract;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.openapi.contract.Operation;
+
+import java.util.Map;
+
+/**
+ * What the gateway needs to know about one operation, read from its {@code x-bazaar-*} extensions:
+ * the bus address (or a built-in system handler), who may call it, its cache TTL, its rate-limit policy and
+ * whether it honours {@code Idempotency-Key}.
+ */
+public record OperationSpec(String operationId, HttpMethod method, String openApiPath, String address,
+                            String systemHandler, AccessRule access, int cacheTtlSeconds, String rateLimitPolicy,
+                            boolean idempotent) {
+
+  public static OperationSpec from(Operation operation) {
+    Map<String, Object> ext = operation.getExtensions();
+    String id = operation.getOperationId();
+    String address = (String) ext.get("x-bazaar-address");
+    String system = (String) ext.get("x-bazaar-handler");
+    if ((address == null) == (system == null)) {
+      throw new IllegalArgumentException(id + ": exactly one of x-bazaar-address and x-bazaar-handler is required");
+    }
+    Object ttl = ext.get("x-bazaar-cache");
+    return new OperationSpec(id, operation.getHttpMethod(), operation.getOpenAPIPath(), address, system,
+      AccessRule.parse(id, ext.get("x-bazaar-auth")),
+      ttl == null ? 0 : ((Number) ttl).intValue(),
+      (String) ext.get("x-bazaar-rate-limit"),
+      Boolean.TRUE.equals(ext.get("x-bazaar-idempotent")));
+  }
+
+  /** The OpenAPI template {@code /a/{id}} as a Vert.x route path {@code /a/:id}. */
+  public String routePath() {
+    return openApiPath.replaceAll("\\{([^}/]+)}", ":$1");
+  }
+
+  public int pathParamCount() {
+    return (int) openApiPath.chars().filter(c -> c == '{').count();
+  }
+}

@@ -1,0 +1,103 @@
+package com.bazaar.gateway.contract;
+
+import com.bazaar.platform.error.ApiError;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.Validator;
+import io.vertx.json.schema.common.dsl.SchemaType;
+import io.vertx.openapi.contract.Parameter;
+import io.vertx.json.schema.SchemaRepository;
+
+import java.util.List;
+
+/**
+ * One path, query or header parameter of an operation, with its schema validator built once at start.
+ * Converts the raw string by the schema's type (not by guessing from the value), then validates it.
+ */
+final class ParamRule {
+  final String name;
+  final String in;
+  private final boolean required;
+  private final SchemaType type;
+  private final SchemaType itemType;
+  private final boolean explode;
+  private final Validator validator;
+
+  ParamRule(Parameter parameter, SchemaRepository schemas) {
+    this.name = parameter.getName();
+    this.in = parameter.getIn().name().toLowerCase();
+    this.required = parameter.isRequired();
+    this.type = parameter.getSchemaType();
+    this.explode = parameter.isExplode();
+    JsonObject raw = parameter.getSchema().get("items") instanceof JsonObject items ? items : null;
+    this.itemType = raw == null ? null : schemaType(raw.getString("type"));
+    if (type == SchemaType.OBJECT || type == SchemaType.ARRAY && itemType == null) {
+      throw new IllegalArgumentException("Parameter " + name + ": object parameters and untyped arrays are not supported");
+    }
+    this.validator = schemas.validator(parameter.getSchema());
+  }
+
+  /** @return the typed value, or null when the optional parameter is absent */
+  Object validate(List<String> rawValues) {
+    if (rawValues == null || rawValues.isEmpty()) {
+      if (required) {
+        throw invalid("is required");
+      }
+      return null;
+    }
+    Object value = type == SchemaType.ARRAY ? toArray(rawValues) : convert(type, rawValues.get(0));
+    OutputUnit result = validator.validate(value);
+    if (!Boolean.TRUE.equals(result.getValid())) {
+      throw invalid(describe(result));
+    }
+    return value;
+  }
+
+  private JsonArray toArray(List<String> rawValues) {
+    JsonArray array = new JsonArray();
+    List<String> parts = explode && rawValues.size() > 1 ? rawValues : List.of(rawValues.get(0).split(","));
+    for (String part : parts) {
+      array.add(convert(itemType, part));
+    }
+    return array;
+  }
+
+  private Object convert(SchemaType as, String raw) {
+    try {
+      switch (as) {
+        case INTEGER:
+          return Long.parseLong(raw);
+        case NUMBER:
+          return Double.parseDouble(raw);
+        case BOOLEAN:
+          if (raw.equals("true") || raw.equals("false")) {
+            return Boolean.parseBoolean(raw);
+          }
+          throw invalid("must be true or false");
+        default:
+          return raw;
+      }
+    } catch (NumberFormatException e) {
+      throw invalid("must be " + (as == SchemaType.INTEGER ? "an integer" : "a number"));
+    }
+  }
+
+  private ApiError invalid(String problem) {
+    String message = in + " parameter '" + name + "' " + problem;
+    return ApiError.badRequest("INVALID_PARAMETER", message,
+      new JsonObject().put("in", in).put("name", name).put("problem", problem));
+  }
+
+  static String describe(OutputUnit result) {
+    List<OutputUnit> errors = result.getErrors();
+    if (errors == null || errors.isEmpty()) {
+      return result.getError() == null ? "is invalid" : result.getError();
+    }
+    return errors.get(errors.size() - 1).getError();
+  }
+
+  private static SchemaType schemaType(String type) {
+    return type == null ? null : SchemaType.valueOf(type.toUpperCase());
+  }
+}

@@ -1,0 +1,137 @@
+package com.bazaar.gateway.contract;
+
+import com.bazaar.platform.error.ApiError;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.Validator;
+import io.vertx.openapi.contract.Location;
+import io.vertx.openapi.contract.MediaType;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
+import io.vertx.openapi.contract.RequestBody;
+import io.vertx.json.schema.SchemaRepository;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validates a request against its operation in the contract, on the event loop, with validators built once at
+ * start. Unknown query parameters are rejected: a typo such as {@code ?catgory=} must not silently widen a list.
+ */
+public final class RequestValidator {
+  private static final String JSON = "application/json";
+
+  private final List<ParamRule> path = new ArrayList<>();
+  private final List<ParamRule> query = new ArrayList<>();
+  private final List<ParamRule> headers = new ArrayList<>();
+  private final Set<String> knownQuery = new HashSet<>();
+  private final Validator body;
+  private final boolean bodyRequired;
+
+  public RequestValidator(Operation operation, SchemaRepository schemas) {
+    for (Parameter parameter : operation.getParameters()) {
+      ParamRule rule = new ParamRule(parameter, schemas);
+      if (parameter.getIn() == Location.PATH) {
+        path.add(rule);
+      } else if (parameter.getIn() == Location.QUERY) {
+        query.add(rule);
+        knownQuery.add(rule.name);
+      } else if (parameter.getIn() == Location.HEADER) {
+        headers.add(rule);
+      }
+    }
+    RequestBody requestBody = operation.getRequestBody();
+    if (requestBody != null) {
+      MediaType json = requestBody.getContent().get(JSON);
+      if (json == null) {
+        throw new IllegalArgumentException(operation.getOperationId() + ": only application/json bodies are supported");
+      }
+      this.body = schemas.validator(json.getSchema());
+      this.bodyRequired = requestBody.isRequired();
+    } else {
+      this.body = null;
+      this.bodyRequired = false;
+    }
+  }
+
+  public ValidatedRequest validate(RoutingContext rc) {
+    for (String name : rc.queryParams().names()) {
+      if (!knownQuery.contains(name)) {
+        throw ApiError.badRequest("UNKNOWN_PARAMETER", "query parameter '" + name + "' is not accepted here",
+          new JsonObject().put("in", "query").put("name", name).put("accepted", new JsonArray(List.copyOf(knownQuery))));
+      }
+    }
+    JsonObject pathValues = new JsonObject();
+    for (ParamRule rule : path) {
+      String raw = rc.pathParam(rule.name);
+      putIfPresent(pathValues, rule.name, rule.validate(raw == null ? null : List.of(raw)));
+    }
+    JsonObject queryValues = new JsonObject();
+    for (ParamRule rule : query) {
+      putIfPresent(queryValues, rule.name, rule.validate(rc.queryParam(rule.name)));
+    }
+    JsonObject headerValues = new JsonObject();
+    for (ParamRule rule : headers) {
+      putIfPresent(headerValues, rule.name.toLowerCase(), rule.validate(rc.request().headers().getAll(rule.name)));
+    }
+    return new ValidatedRequest(pathValues, queryValues, headerValues, validateBody(rc));
+  }
+
+  private Object validateBody(RoutingContext rc) {
+    if (body == null) {
+      return null;
+    }
+    Buffer raw = rc.body().buffer();
+    if (raw == null || raw.length() == 0) {
+      if (bodyRequired) {
+        throw ApiError.badRequest("BODY_REQUIRED", "A JSON body is required", null);
+      }
+      return null;
+    }
+    String contentType = rc.request().getHeader("content-type");
+    if (contentType == null || !contentType.toLowerCase().startsWith(JSON)) {
+      throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "The body must be application/json");
+    }
+    Object value;
+    try {
+      value = Json.decodeValue(raw);
+    } catch (DecodeException e) {
+      throw ApiError.badRequest("MALFORMED_JSON", "The body is not valid JSON", null);
+    }
+    OutputUnit result = body.validate(value);
+    if (!Boolean.TRUE.equals(result.getValid())) {
+      throw ApiError.badRequest("INVALID_BODY", "The body does not match the contract: " + ParamRule.describe(result),
+        new JsonObject().put("errors", bodyErrors(result)));
+    }
+    return value;
+  }
+
+  private static JsonArray bodyErrors(OutputUnit result) {
+    JsonArray errors = new JsonArray();
+    List<OutputUnit> units = result.getErrors() == null ? List.of(result) : result.getErrors();
+    for (OutputUnit unit : units) {
+      errors.add(new JsonObject().put("field", pointer(unit.getInstanceLocation())).put("problem", unit.getError()));
+    }
+    return errors;
+  }
+
+  private static String pointer(String instanceLocation) {
+    if (instanceLocation == null) {
+      return "";
+    }
+    return instanceLocation.startsWith("#") ? instanceLocation.substring(1) : instanceLocation;
+  }
+
+  private static void putIfPresent(JsonObject target, String name, Object value) {
+    if (value != null) {
+      target.put(name, value);
+    }
+  }
+}

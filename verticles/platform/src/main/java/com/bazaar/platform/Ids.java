@@ -1,0 +1,27 @@
+package com.bazaar.platform;
+
+import com.bazaar.platform.error.ApiError;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** UUID parsing for ids that arrive as strings. */
+public final class Ids {
+  private static final Pattern UUID_SHAPE =
+    Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+  private Ids() {
+  }
+
+  public static boolean isUuid(String value) {
+    return value != null && UUID_SHAPE.matcher(value).matches();
+  }
+
+  /** Parses an id the contract already checked; a malformed one is still a 400, never a 500. */
+  public static UUID parse(String value, String field) {
+    if (!isUuid(value)) {
+      throw ApiError.badRequest("INVALID_ID", field + " must be a UUID", null);
+    }
+    return UUID.fromString(value);
+  }
+}

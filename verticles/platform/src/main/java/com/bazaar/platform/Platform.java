@@ -1,0 +1,114 @@
+package com.bazaar.platform;
+
+import com.bazaar.platform.amqp.AmqpConnection;
+import com.bazaar.platform.amqp.AmqpSettings;
+import com.bazaar.platform.db.FlywayMigrator;
+import com.bazaar.platform.db.PgPools;
+import com.bazaar.platform.db.PgSettings;
+import com.bazaar.platform.db.ServiceDb;
+import com.bazaar.platform.health.ReadinessProbe;
+import com.bazaar.platform.redis.RedisSettings;
+import com.bazaar.platform.redis.SharedRedis;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.http.PoolOptions;
+
+/**
+ * What every service in a process shares: config, the metrics registry, PostgreSQL pools (one per service),
+ * the Redis client, the RabbitMQ connection and the pooled keep-alive WebClient. One instance per JVM; verticles
+ * receive it when they are deployed.
+ */
+public final class Platform {
+  private final Vertx vertx;
+  private final JsonObject config;
+  private final PrometheusMeterRegistry registry;
+  private final PgSettings pgSettings;
+  private final PgPools pgPools;
+  private final SharedRedis redis;
+  private final AmqpConnection amqp;
+  private final WebClient webClient;
+
+  public Platform(Vertx vertx, JsonObject config, PrometheusMeterRegistry registry) {
+    this.vertx = vertx;
+    this.config = config;
+    this.registry = registry;
+    this.pgSettings = PgSettings.from(config);
+    this.pgPools = new PgPools(vertx, pgSettings, eventLoops(config));
+    this.redis = new SharedRedis(vertx, RedisSettings.from(config));
+    this.amqp = new AmqpConnection(vertx, AmqpSettings.from(config));
+    this.webClient = createWebClient(vertx, config.getJsonObject("webClient"));
+    amqp.start();
+    redis.ping(redis.settings().connectTimeoutMs() + 1000L);
+  }
+
+  /** Event loops for this process: {@code vertx.eventLoops}, or one per core when it is 0. */
+  public static int eventLoops(JsonObject config) {
+    int configured = config.getJsonObject("vertx").getInteger("eventLoops");
+    return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public JsonObject config() {
+    return config;
+  }
+
+  public String profile() {
+    return config.getString("profile");
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  public PgSettings pgSettings() {
+    return pgSettings;
+  }
+
+  public ServiceDb db(String service) {
+    return pgPools.forService(service);
+  }
+
+  public Future<Integer> migrate(String service) {
+    return FlywayMigrator.migrate(vertx, pgSettings, service);
+  }
+
+  public SharedRedis redis() {
+    return redis;
+  }
+
+  public AmqpConnection amqp() {
+    return amqp;
+  }
+
+  public WebClient webClient() {
+    return webClient;
+  }
+
+  public ReadinessProbe readiness() {
+    return new ReadinessProbe(pgPools, redis, amqp);
+  }
+
+  public Future<Void> close() {
+    webClient.close();
+    redis.close();
+    return Future.join(pgPools.close(), amqp.close()).mapEmpty();
+  }
+
+  private static WebClient createWebClient(Vertx vertx, JsonObject settings) {
+    WebClientOptions options = new WebClientOptions()
+      .setKeepAlive(true)
+      .setKeepAliveTimeout(settings.getInteger("keepAliveTimeoutSec"))
+      .setConnectTimeout(settings.getInteger("connectTimeoutMs"))
+      .setIdleTimeout(settings.getInteger("idleTimeoutSec"))
+      .setDecompressionSupported(true)
+      .setUserAgent("bazaar");
+    return WebClient.create(vertx, options, new PoolOptions().setHttp1MaxSize(settings.getInteger("maxPoolSize")));
+  }
+}

@@ -1,0 +1,44 @@
+package com.bazaar.platform;
+
+import com.bazaar.platform.db.SqlStatementTracer;
+import com.bazaar.platform.metrics.MetricsSetup;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.TimeUnit;
+
+/** Vert.x as every Bazaar process runs it: sized event loops and workers, metrics, and SQL logging in dev. */
+public final class VertxSetup {
+  private static final Logger SQL = LoggerFactory.getLogger("bazaar.sql");
+
+  private VertxSetup() {
+  }
+
+  public static VertxOptions options(JsonObject config) {
+    JsonObject settings = config.getJsonObject("vertx");
+    return new VertxOptions()
+      .setEventLoopPoolSize(Platform.eventLoops(config))
+      .setWorkerPoolSize(settings.getInteger("workerPoolSize"))
+      .setMaxEventLoopExecuteTime(settings.getInteger("blockedThreadWarningMs"))
+      .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+      .setMetricsOptions(MetricsSetup.options());
+  }
+
+  public static VertxBuilder builder(JsonObject config, PrometheusMeterRegistry registry) {
+    VertxBuilder builder = Vertx.builder().withMetrics(MetricsSetup.factory(registry));
+    if (config.getJsonObject("pg").getBoolean("logQueries")) {
+      builder.withTracer(tracing -> new SqlStatementTracer((db, sql) -> SQL.debug("{}", sql)));
+    }
+    return builder;
+  }
+
+  /** A local (non-clustered) Vert.x. */
+  public static Vertx local(JsonObject config, PrometheusMeterRegistry registry) {
+    return builder(config, registry).with(options(config)).build();
+  }
+}

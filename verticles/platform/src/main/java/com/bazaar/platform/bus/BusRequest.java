@@ -1,0 +1,56 @@
+package com.bazaar.platform.bus;
+
+import com.bazaar.platform.error.ApiError;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The request envelope on the bus: validated path, query and header parameters, the JSON body, the caller and
+ * the request id. It is plain JSON so a process in any language can serve an address.
+ */
+public record BusRequest(JsonObject params, JsonObject query, JsonObject headers, Object body,
+                         Principal principal, String requestId) {
+
+  public static BusRequest of(Object body, Principal principal) {
+    return new BusRequest(new JsonObject(), new JsonObject(), new JsonObject(), body, principal, null);
+  }
+
+  public String param(String name) {
+    return params.getString(name);
+  }
+
+  public String queryString(String name) {
+    Object v = query.getValue(name);
+    return v == null ? null : String.valueOf(v);
+  }
+
+  public String header(String name) {
+    return headers.getString(name.toLowerCase());
+  }
+
+  public JsonObject bodyObject() {
+    if (body instanceof JsonObject json) {
+      return json;
+    }
+    throw ApiError.badRequest("BODY_REQUIRED", "A JSON object body is required", null);
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+      .put("params", params)
+      .put("query", query)
+      .put("headers", headers)
+      .put("body", body)
+      .put("principal", principal.toJson())
+      .put("requestId", requestId);
+  }
+
+  public static BusRequest fromJson(JsonObject json) {
+    return new BusRequest(
+      json.getJsonObject("params", new JsonObject()),
+      json.getJsonObject("query", new JsonObject()),
+      json.getJsonObject("headers", new JsonObject()),
+      json.getValue("body"),
+      Principal.fromJson(json.getJsonObject("principal")),
+      json.getString("requestId"));
+  }
+}

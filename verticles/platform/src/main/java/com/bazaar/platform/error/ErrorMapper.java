@@ -1,0 +1,105 @@
+package com.bazaar.platform.error;
+
+import io.netty.handler.codec.DecoderException;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The single place where any failure becomes an {@link ApiError}: a status and the standard body.
+ * Unknown failures become a 500 that leaks nothing; they are logged here with their stack trace.
+ */
+public final class ErrorMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+  private ErrorMapper() {
+  }
+
+  public static ApiError map(Throwable failure) {
+    if (failure instanceof ApiError apiError) {
+      return apiError;
+    }
+    if (failure instanceof ReplyException reply) {
+      return fromReply(reply);
+    }
+    if (failure instanceof PgException pg) {
+      return fromPg(pg);
+    }
+    if (failure instanceof TimeoutException) {
+      return ApiError.timeout("The operation timed out");
+    }
+    if (failure instanceof DecodeException || failure instanceof DecoderException) {
+      return ApiError.badRequest("MALFORMED_JSON", "The body is not valid JSON", null);
+    }
+    if (isConnectionFailure(failure)) {
+      return ApiError.unavailable("A backing service is unavailable");
+    }
+    LOG.error("Unexpected failure", failure);
+    return ApiError.internal();
+  }
+
+  private static ApiError fromReply(ReplyException reply) {
+    if (reply.failureType() == ReplyFailure.TIMEOUT) {
+      return ApiError.timeout("The service did not answer in time");
+    }
+    if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
+      return ApiError.unavailable("No instance of the service is available");
+    }
+    int status = reply.failureCode();
+    String message = reply.getMessage();
+    if (status >= 400 && status < 600 && message != null && message.startsWith("{")) {
+      try {
+        return ApiError.fromJson(status, new JsonObject(message));
+      } catch (DecodeException ignored) {
+        // fall through to the generic mapping
+      }
+    }
+    LOG.error("Unexpected bus failure: code={} message={}", status, message);
+    return ApiError.internal();
+  }
+
+  private static ApiError fromPg(PgException pg) {
+    String state = pg.getSqlState() == null ? "" : pg.getSqlState();
+    switch (state) {
+      case "23505":
+        return ApiError.conflict("DUPLICATE", "A resource with the same unique value already exists",
+          new JsonObject().put("constraint", pg.getConstraint()));
+      case "23503":
+        return ApiError.conflict("REFERENCE_CONFLICT", "The change breaks a reference to another resource",
+          new JsonObject().put("constraint", pg.getConstraint()));
+      case "23514":
+        return ApiError.conflict("CONSTRAINT_VIOLATION", "The change breaks a data rule",
+          new JsonObject().put("constraint", pg.getConstraint()));
+      case "40001":
+      case "40P01":
+        return new ApiError(409, "CONCURRENT_UPDATE", "A concurrent change conflicted; retry the request");
+      case "57014":
+        return ApiError.timeout("The database query took too long");
+      default:
+        if (state.startsWith("08") || state.startsWith("57P")) {
+          return ApiError.unavailable("The database is unavailable");
+        }
+        LOG.error("Unexpected database error {}: {}", state, pg.getErrorMessage(), pg);
+        return ApiError.internal();
+    }
+  }
+
+  private static boolean isConnectionFailure(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof java.net.ConnectException || c instanceof io.vertx.core.VertxException
+        && String.valueOf(c.getMessage()).contains("Connection")) {
+        return true;
+      }
+      if (c instanceof java.nio.channels.ClosedChannelException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

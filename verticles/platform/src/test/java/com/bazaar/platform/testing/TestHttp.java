@@ -1,0 +1,81 @@
+package com.bazaar.platform.testing;
+
+import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+
+/** A plain HTTP client for tests that talk to the real gateway. It does not decompress, so tests see the wire. */
+public final class TestHttp implements AutoCloseable {
+  private final HttpClient client;
+  private final Context context;
+  private final int port;
+
+  public TestHttp(Vertx vertx, int port) {
+    this.context = vertx.getOrCreateContext();
+    this.client = vertx.createHttpClient(new HttpClientOptions().setDecompressionSupported(false)
+      .setDefaultHost("127.0.0.1").setDefaultPort(port));
+    this.port = port;
+  }
+
+  public record Response(int status, MultiMap headers, Buffer body) {
+    public JsonObject json() {
+      return body.toJsonObject();
+    }
+
+    public String header(String name) {
+      return headers.get(name);
+    }
+
+    /** The error code of a standard error body. */
+    public String errorCode() {
+      return json().getJsonObject("error").getString("code");
+    }
+  }
+
+  public Response get(String path) {
+    return send(HttpMethod.GET, path, Map.of(), null);
+  }
+
+  public Response get(String path, Map<String, String> headers) {
+    return send(HttpMethod.GET, path, headers, null);
+  }
+
+  public Response post(String path, Object json) {
+    return send(HttpMethod.POST, path, Map.of("content-type", "application/json"), body(json));
+  }
+
+  public Response send(HttpMethod method, String path, Map<String, String> headers, Buffer body) {
+    RequestOptions options = new RequestOptions().setMethod(method).setURI(path).setPort(port)
+      .setIdleTimeout(10_000);
+    headers.forEach(options::putHeader);
+    return OnContext.await(context, () -> client.request(options)
+      .compose(request -> body == null ? request.send() : request.send(body))
+      .compose(response -> response.body().map(b -> new Response(response.statusCode(), response.headers(), b))));
+  }
+
+  public static Buffer body(Object json) {
+    if (json == null) {
+      return null;
+    }
+    if (json instanceof Buffer buffer) {
+      return buffer;
+    }
+    if (json instanceof String text) {
+      return Buffer.buffer(text);
+    }
+    return ((JsonObject) json).toBuffer();
+  }
+
+  @Override
+  public void close() {
+    client.close().await();
+  }
+}

@@ -1,0 +1,91 @@
+package com.bazaar.platform.testing;
+
+import com.bazaar.platform.Platform;
+import com.bazaar.platform.VertxSetup;
+import com.bazaar.platform.metrics.MetricsSetup;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A fresh database, a Vert.x with metrics and a {@link Platform} on it, for one test class. Services are
+ * migrated and deployed onto it the way the launcher does it.
+ */
+public final class TestStack implements AutoCloseable {
+  private final TestDatabase database;
+  private final JsonObject config;
+  private final Vertx vertx;
+  private final Platform platform;
+
+  private TestStack(Map<String, String> env) {
+    this.database = TestDatabase.create();
+    this.config = TestConfig.forDatabase(database.name(), env);
+    PrometheusMeterRegistry registry = MetricsSetup.newRegistry();
+    this.vertx = VertxSetup.local(config, registry);
+    this.platform = new Platform(vertx, config, registry);
+  }
+
+  public static TestStack start() {
+    return new TestStack(Map.of());
+  }
+
+  /** @param env environment overrides, applied like real environment variables */
+  public static TestStack start(Map<String, String> env) {
+    return new TestStack(env);
+  }
+
+  public TestStack migrate(String... services) {
+    for (String service : services) {
+      platform.migrate(service).await();
+    }
+    return this;
+  }
+
+  public TestStack deploy(Function<Platform, Deployable> verticle, int instances) {
+    vertx.deployVerticle(() -> verticle.apply(platform), new DeploymentOptions().setInstances(instances)).await();
+    return this;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Platform platform() {
+    return platform;
+  }
+
+  public TestDatabase database() {
+    return database;
+  }
+
+  public JsonObject config() {
+    return config;
+  }
+
+  public int httpPort() {
+    return config.getJsonObject("http").getInteger("port");
+  }
+
+  public TestHttp http() {
+    return new TestHttp(vertx, httpPort());
+  }
+
+  public TestBus bus() {
+    return new TestBus(vertx);
+  }
+
+  @Override
+  public void close() {
+    try {
+      platform.close().await();
+      vertx.close().await();
+    } finally {
+      database.close();
+    }
+  }
+}
