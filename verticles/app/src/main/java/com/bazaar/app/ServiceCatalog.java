@@ -1,5 +1,6 @@
 package com.bazaar.app;
 
+import com.bazaar.auth.AuthVerticle;
 import com.bazaar.gateway.GatewayVerticle;
 import com.bazaar.platform.Platform;
 import com.bazaar.product.ProductVerticle;
@@ -16,6 +17,7 @@ final class ServiceCatalog {
   }
 
   private static final List<ServiceEntry> SERVICES = List.of(
+    new ServiceEntry(AuthVerticle.SERVICE, true, AuthVerticle::new),
     new ServiceEntry(ProductVerticle.SERVICE, true, ProductVerticle::new),
     new ServiceEntry(GATEWAY, false, GatewayVerticle::new));
 

@@ -38,7 +38,10 @@ class StartupTest {
 
       Response ready = app.http.get("/ready");
       Response categories = app.http.get("/api/v1/categories");
+      JsonObject pair = AuthFlows.registerAndLogin(app.http, "degraded@bazaar.test", "CUSTOMER");
+      Response me = app.http.get("/api/v1/auth/me", AuthFlows.bearer(pair));
 
+      assertThat(me.status()).as("token verification fails open without Redis").isEqualTo(200);
       assertThat(ready.status()).isEqualTo(503);
       assertThat(ready.json().getJsonObject("checks")).isEqualTo(new JsonObject()
         .put("postgres", "UP").put("redis", "DOWN").put("rabbitmq", "DOWN"));

@@ -1,6 +1,7 @@
 package com.bazaar.gateway;
 
 import com.bazaar.gateway.auth.AuthHandler;
+import com.bazaar.gateway.auth.TokenVerifier;
 import com.bazaar.gateway.contract.OperationSpec;
 import com.bazaar.gateway.contract.RequestValidator;
 import com.bazaar.gateway.http.AccessLogHandler;
@@ -31,7 +32,8 @@ final class GatewayRouter {
   private GatewayRouter() {
   }
 
-  static Router build(Vertx vertx, OpenAPIContract contract, SystemHandlers system, GatewaySettings settings) {
+  static Router build(Vertx vertx, OpenAPIContract contract, SystemHandlers system, TokenVerifier tokens,
+                      GatewaySettings settings) {
     Router router = Router.router(vertx);
     ErrorResponder errors = new ErrorResponder();
     router.route().handler(new RequestIdHandler());
@@ -50,13 +52,13 @@ final class GatewayRouter {
         .thenComparing(Operation::getOpenAPIPath))
       .toList();
     for (Operation operation : operations) {
-      mount(vertx, router, contract, operation, system, settings);
+      mount(vertx, router, contract, operation, system, tokens, settings);
     }
     return router;
   }
 
   private static void mount(Vertx vertx, Router router, OpenAPIContract contract, Operation operation,
-                            SystemHandlers system, GatewaySettings settings) {
+                            SystemHandlers system, TokenVerifier tokens, GatewaySettings settings) {
     OperationSpec spec = OperationSpec.from(operation);
     Route route = router.route(spec.method(), spec.routePath()).setName(spec.operationId());
     if (spec.systemHandler() != null) {
@@ -67,7 +69,7 @@ final class GatewayRouter {
     if (operation.getRequestBody() != null) {
       route.handler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
     }
-    route.handler(new AuthHandler(spec.access()))
+    route.handler(new AuthHandler(spec.access(), tokens))
       .handler(rc -> {
         rc.put(BusProxyHandler.VALIDATED, validator.validate(rc));
         rc.next();

@@ -1,6 +1,8 @@
 package com.bazaar.gateway;
 
+import com.bazaar.gateway.auth.TokenVerifier;
 import com.bazaar.gateway.system.SystemHandlers;
+import com.bazaar.platform.auth.JwtSettings;
 import com.bazaar.platform.Platform;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -18,6 +20,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final Platform platform;
   private final GatewaySettings settings;
   private HttpServer server;
+  private TokenVerifier tokens;
 
   public GatewayVerticle(Platform platform) {
     this.platform = platform;
@@ -28,17 +31,19 @@ public final class GatewayVerticle extends VerticleBase {
   public Future<?> start() {
     Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, settings.contractPath());
     Future<SystemHandlers> system = SystemHandlers.load(vertx, platform, settings.contractPath());
-    return Future.all(contract, system).compose(ignored -> {
+    tokens = new TokenVerifier(vertx, JwtSettings.from(platform.config()), platform.redis());
+    return Future.all(contract, system, tokens.start()).compose(ignored -> {
       server = vertx.createHttpServer(serverOptions())
-        .requestHandler(GatewayRouter.build(vertx, contract.result(), system.result(), settings));
+        .requestHandler(GatewayRouter.build(vertx, contract.result(), system.result(), tokens, settings));
       return server.listen();
     });
   }
 
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture()
+    Future<Void> drained = server == null ? Future.succeededFuture()
       : server.shutdown(settings.shutdownGraceMs(), TimeUnit.MILLISECONDS);
+    return drained.compose(v -> tokens.stop());
   }
 
   private HttpServerOptions serverOptions() {

@@ -1,27 +1,52 @@
 package com.bazaar.gateway.auth;
 
 import com.bazaar.gateway.contract.AccessRule;
+import com.bazaar.gateway.http.BusProxyHandler;
 import com.bazaar.platform.error.ApiError;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Enforces {@code x-bazaar-auth}. Until token verification lands, every operation that is not public is refused
- * with 401, so the contract is already right.
+ * Enforces {@code x-bazaar-auth}: a missing or invalid token is 401 (with {@code WWW-Authenticate: Bearer}),
+ * a valid token without the role is 403. On public operations a token is optional, but when sent it must be
+ * valid, so an ADMIN sees what the public does not.
  */
 public final class AuthHandler implements Handler<RoutingContext> {
-  private final AccessRule rule;
+  private static final String BEARER = "Bearer ";
 
-  public AuthHandler(AccessRule rule) {
+  private final AccessRule rule;
+  private final TokenVerifier verifier;
+
+  public AuthHandler(AccessRule rule, TokenVerifier verifier) {
     this.rule = rule;
+    this.verifier = verifier;
   }
 
   @Override
   public void handle(RoutingContext rc) {
-    if (rule.isPublic()) {
-      rc.next();
+    String header = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null) {
+      if (rule.isPublic()) {
+        rc.next();
+      } else {
+        rc.fail(ApiError.unauthorized("A bearer token is required"));
+      }
       return;
     }
-    rc.fail(ApiError.unauthorized("A valid bearer token is required"));
+    if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || header.length() <= BEARER.length()) {
+      rc.fail(ApiError.unauthorized("The Authorization header must be 'Bearer <token>'"));
+      return;
+    }
+    verifier.verify(header.substring(BEARER.length()).trim()).onComplete(ar -> {
+      if (ar.failed()) {
+        rc.fail(ar.cause());
+      } else if (!rule.allows(ar.result())) {
+        rc.fail(ApiError.forbidden("This operation needs the role " + String.join(" or ", rule.roles())));
+      } else {
+        rc.put(BusProxyHandler.PRINCIPAL, ar.result());
+        rc.next();
+      }
+    });
   }
 }

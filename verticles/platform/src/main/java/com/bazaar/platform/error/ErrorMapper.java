@@ -37,6 +37,9 @@ public final class ErrorMapper {
     if (failure instanceof DecodeException || failure instanceof DecoderException) {
       return ApiError.badRequest("MALFORMED_JSON", "The body is not valid JSON", null);
     }
+    if (isPoolExhausted(failure)) {
+      return new ApiError(503, "BUSY", "The service is at capacity; retry shortly");
+    }
     if (isConnectionFailure(failure)) {
       return ApiError.unavailable("A backing service is unavailable");
     }
@@ -88,6 +91,13 @@ public final class ErrorMapper {
         LOG.error("Unexpected database error {}: {}", state, pg.getErrorMessage(), pg);
         return ApiError.internal();
     }
+  }
+
+  /** The SQL pool's wait for a free connection ran out ({@code pg.poolWaitTimeoutMs}). */
+  private static boolean isPoolExhausted(Throwable t) {
+    String message = String.valueOf(t.getMessage());
+    return t instanceof io.vertx.core.impl.NoStackTraceThrowable && message.equals("Timeout")
+      || t instanceof io.vertx.core.VertxException && message.equals("Timeout waiting for connection");
   }
 
   private static boolean isConnectionFailure(Throwable t) {

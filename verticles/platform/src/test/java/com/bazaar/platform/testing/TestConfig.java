@@ -27,6 +27,8 @@ public final class TestConfig {
     all.put("BAZAAR_HTTP_ACCESS_LOG", "false");
     all.put("BAZAAR_HTTP_PORT", String.valueOf(freePort()));
     all.put("BAZAAR_VERTX_EVENT_LOOPS", "2");
+    all.put("BAZAAR_VERTX_BLOCKED_THREAD_WARNING_MS", "300");
+    all.put("BAZAAR_VERTX_BLOCKED_THREAD_CHECK_INTERVAL_MS", "50");
     all.putAll(env);
     return ConfigLoader.load(null, all);
   }

@@ -1,15 +1,20 @@
 package com.bazaar.platform.testing;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A plain HTTP client for tests that talk to the real gateway. It does not decompress, so tests see the wire. */
@@ -21,7 +26,7 @@ public final class TestHttp implements AutoCloseable {
   public TestHttp(Vertx vertx, int port) {
     this.context = vertx.getOrCreateContext();
     this.client = vertx.createHttpClient(new HttpClientOptions().setDecompressionSupported(false)
-      .setDefaultHost("127.0.0.1").setDefaultPort(port));
+      .setDefaultHost("127.0.0.1").setDefaultPort(port), new PoolOptions().setHttp1MaxSize(64));
     this.port = port;
   }
 
@@ -49,16 +54,38 @@ public final class TestHttp implements AutoCloseable {
   }
 
   public Response post(String path, Object json) {
-    return send(HttpMethod.POST, path, Map.of("content-type", "application/json"), body(json));
+    return post(path, json, Map.of());
+  }
+
+  public Response post(String path, Object json, Map<String, String> headers) {
+    Map<String, String> all = new HashMap<>(headers);
+    all.put("content-type", "application/json");
+    return send(HttpMethod.POST, path, all, body(json));
+  }
+
+  /** Sends {@code n} copies of a request at once and waits for every answer. */
+  public List<Response> concurrently(int n, HttpMethod method, String path, Map<String, String> headers, Object json) {
+    Buffer payload = body(json);
+    return OnContext.await(context, () -> {
+      List<Future<Response>> all = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        all.add(start(method, path, headers, payload));
+      }
+      return Future.join(all).map(done -> all.stream().map(Future::result).toList());
+    });
   }
 
   public Response send(HttpMethod method, String path, Map<String, String> headers, Buffer body) {
+    return OnContext.await(context, () -> start(method, path, headers, body));
+  }
+
+  private Future<Response> start(HttpMethod method, String path, Map<String, String> headers, Buffer body) {
     RequestOptions options = new RequestOptions().setMethod(method).setURI(path).setPort(port)
       .setIdleTimeout(10_000);
     headers.forEach(options::putHeader);
-    return OnContext.await(context, () -> client.request(options)
+    return client.request(options)
       .compose(request -> body == null ? request.send() : request.send(body))
-      .compose(response -> response.body().map(b -> new Response(response.statusCode(), response.headers(), b))));
+      .compose(response -> response.body().map(b -> new Response(response.statusCode(), response.headers(), b)));
   }
 
   public static Buffer body(Object json) {

@@ -1,0 +1,13 @@
+package com.bazaar.auth.api;
+
+/** The auth service's published bus contract. Keys and revocations are in the platform's AuthContract. */
+public final class AuthAddresses {
+  public static final String REGISTER = "auth.register";
+  public static final String LOGIN = "auth.login";
+  public static final String REFRESH = "auth.refresh";
+  public static final String LOGOUT = "auth.logout";
+  public static final String ME = "auth.me";
+
+  private AuthAddresses() {
+  }
+}

@@ -1,0 +1,115 @@
+package com.bazaar.auth.session;
+
+import com.bazaar.auth.account.AccountService;
+import com.bazaar.auth.account.User;
+import com.bazaar.auth.account.UserRepository;
+import com.bazaar.auth.password.Passwords;
+import com.bazaar.auth.token.RefreshTokens;
+import com.bazaar.auth.token.TokenIssuer;
+import com.bazaar.platform.bus.BusReply;
+import com.bazaar.platform.bus.BusRequest;
+import com.bazaar.platform.db.ServiceDb;
+import com.bazaar.platform.error.ApiError;
+import com.bazaar.platform.redis.SharedRedis;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Login, refresh rotation with reuse detection, and logout. A refresh spends the presented token and issues a
+ * new pair in the same family; presenting a spent token revokes the family and every access token of the user.
+ */
+public final class SessionService {
+  private static final String BAD_CREDENTIALS = "The email or password is wrong";
+
+  private final UserRepository users;
+  private final RefreshTokenRepository tokens;
+  private final Passwords passwords;
+  private final TokenIssuer issuer;
+  private final Revocations revocations;
+  private final int refreshTtlSec;
+
+  public SessionService(ServiceDb db, UserRepository users, Passwords passwords, TokenIssuer issuer, SharedRedis redis,
+                        EventBus bus, int refreshTtlSec, int leewaySec) {
+    this.users = users;
+    this.tokens = new RefreshTokenRepository(db);
+    this.passwords = passwords;
+    this.issuer = issuer;
+    this.revocations = new Revocations(redis, bus, issuer.accessTtlSec(), leewaySec);
+    this.refreshTtlSec = refreshTtlSec;
+  }
+
+  public Future<BusReply> login(BusRequest request) {
+    JsonObject body = request.bodyObject();
+    String password = body.getString("password");
+    return users.byEmail(AccountService.normalizeEmail(body.getString("email"))).compose(found -> {
+      Future<Boolean> matches = found.isPresent()
+        ? passwords.verify(password, found.get().passwordHash())
+        : passwords.verifyAgainstDummy(password);
+      return matches.compose(ok -> {
+        if (!ok || !found.get().active()) {
+          return Future.failedFuture(new ApiError(401, "INVALID_CREDENTIALS", BAD_CREDENTIALS));
+        }
+        User user = found.get();
+        return tokens.db().write().withTransaction(tx -> tokens.newFamily(tx, user.id())
+          .compose(family -> issuePair(tx, user, family, null)));
+      });
+    });
+  }
+
+  public Future<BusReply> refresh(BusRequest request) {
+    byte[] hash = RefreshTokens.hash(request.bodyObject().getString("refreshToken"));
+    return tokens.db().write().withTransaction(tx -> tokens.spend(tx, hash).compose(spent -> {
+      if (spent.isEmpty()) {
+        return Future.succeededFuture(Optional.<BusReply>empty());
+      }
+      RefreshTokenRepository.Spent token = spent.get();
+      return users.byId(tx, token.userId()).compose(user -> {
+        if (user.isEmpty() || !user.get().active()) {
+          return Future.failedFuture(ApiError.unauthorized("The account no longer exists or is disabled"));
+        }
+        return issuePair(tx, user.get(), token.familyId(), token.tokenId()).map(Optional::of);
+      });
+    })).compose(issued -> issued.map(Future::succeededFuture).orElseGet(() -> rejectRefresh(hash)));
+  }
+
+  public Future<BusReply> logout(BusRequest request) {
+    String userId = request.principal().userId();
+    byte[] hash = RefreshTokens.hash(request.bodyObject().getString("refreshToken"));
+    return tokens.find(hash)
+      .compose(found -> found.filter(t -> t.userId().toString().equals(userId))
+        .map(t -> tokens.revokeFamily(t.familyId(), "logout"))
+        .orElse(Future.succeededFuture()))
+      .compose(v -> revocations.revokeAllTokensOf(userId))
+      .map(BusReply.noContent());
+  }
+
+  private Future<BusReply> rejectRefresh(byte[] hash) {
+    return tokens.find(hash).compose(found -> {
+      if (found.isPresent() && found.get().used()) {
+        RefreshTokenRepository.Found reused = found.get();
+        return tokens.revokeFamily(reused.familyId(), "reuse")
+          .compose(v -> revocations.revokeAllTokensOf(reused.userId().toString()))
+          .compose(v -> Future.failedFuture(new ApiError(401, "REFRESH_TOKEN_REUSED",
+            "This refresh token was already used; the session is revoked")));
+      }
+      return Future.failedFuture(new ApiError(401, "INVALID_REFRESH_TOKEN",
+        "The refresh token is unknown, expired or revoked"));
+    });
+  }
+
+  private Future<BusReply> issuePair(SqlClient tx, User user, UUID familyId, UUID parentId) {
+    String refreshToken = RefreshTokens.newToken();
+    return tokens.insert(tx, user.id(), familyId, parentId, RefreshTokens.hash(refreshToken), refreshTtlSec)
+      .map(v -> BusReply.ok(new JsonObject()
+        .put("accessToken", issuer.accessToken(user.id().toString(), user.roles()))
+        .put("refreshToken", refreshToken)
+        .put("tokenType", "Bearer")
+        .put("expiresIn", issuer.accessTtlSec())
+        .put("user", user.toJson())));
+  }
+}

@@ -1,0 +1,20 @@
+package com.bazaar.platform.auth;
+
+/**
+ * The conventions the auth service and the gateway share without depending on each other: where the auth
+ * service publishes its verification keys and revocations, and the Redis key of a user's "not before" time.
+ */
+public final class AuthContract {
+  /** Request/reply: {@code {"keys":[{"kid","algorithm","publicKey"}]}} — public keys only. */
+  public static final String KEYS_ADDRESS = "auth.keys";
+  /** Published: {@code {"userId","notBefore"}} when a user's tokens are revoked. */
+  public static final String REVOCATIONS_ADDRESS = "auth.revocations";
+
+  private AuthContract() {
+  }
+
+  /** Redis key holding the epoch seconds (with millisecond fraction) before which a user's tokens are void. */
+  public static String notBeforeKey(String userId) {
+    return "auth:nbf:" + userId;
+  }
+}
