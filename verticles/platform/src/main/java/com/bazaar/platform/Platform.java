@@ -17,6 +17,10 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.core.http.PoolOptions;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
 /**
  * What every service in a process shares: config, the metrics registry, PostgreSQL pools (one per service),
  * the Redis client, the RabbitMQ connection and the pooled keep-alive WebClient. One instance per JVM; verticles
@@ -31,6 +35,7 @@ public final class Platform {
   private final SharedRedis redis;
   private final AmqpConnection amqp;
   private final WebClient webClient;
+  private final Map<String, Object> perProcess = new ConcurrentHashMap<>();
 
   public Platform(Vertx vertx, JsonObject config, PrometheusMeterRegistry registry) {
     this.vertx = vertx;
@@ -89,6 +94,15 @@ public final class Platform {
 
   public WebClient webClient() {
     return webClient;
+  }
+
+  /**
+   * One object per process under a name, created on first use: state that every instance of a service's verticle
+   * must share, such as a cache with single-flight loading.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T perProcess(String name, Supplier<T> create) {
+    return (T) perProcess.computeIfAbsent(name, n -> create.get());
   }
 
   public ReadinessProbe readiness() {

@@ -40,7 +40,7 @@ public final class SigningKeyLoader {
       return Future.failedFuture(new StartupException("No JWT signing key configured — set BAZAAR_AUTH_JWT_PRIVATE_KEY "
         + "or BAZAAR_AUTH_JWT_PRIVATE_KEY_PATH (a PKCS#8 PEM RSA key)"));
     }
-    return latest(db).compose(existing -> existing != null ? Future.succeededFuture(existing) : generate(db));
+    return latest(db).compose(existing -> existing != null ? Future.succeededFuture(existing) : generate(vertx, db));
   }
 
   private static Future<SigningKey> latest(ServiceDb db) {
@@ -53,15 +53,16 @@ public final class SigningKeyLoader {
     });
   }
 
-  private static Future<SigningKey> generate(ServiceDb db) {
-    SigningKey key = SigningKey.generate(DEV_KID);
-    return db.write().preparedQuery(INSERT).execute(Tuple.of(key.kid(), key.privatePem(), key.publicPem()))
+  /** RSA key generation takes hundreds of milliseconds, so it runs on a worker. */
+  private static Future<SigningKey> generate(Vertx vertx, ServiceDb db) {
+    return vertx.executeBlocking(() -> SigningKey.generate(DEV_KID), false).compose(key -> db.write().preparedQuery(INSERT)
+      .execute(Tuple.of(key.kid(), key.privatePem(), key.publicPem()))
       .compose(inserted -> {
         if (inserted.rowCount() > 0) {
           LOG.warn("*** Generated a DEVELOPMENT JWT signing key (kid={}) and stored it in auth.dev_signing_keys. "
             + "Never run production like this: set BAZAAR_AUTH_JWT_PRIVATE_KEY. ***", key.kid());
         }
         return latest(db);
-      });
+      }));
   }
 }

@@ -37,8 +37,11 @@ public final class TestBus {
 
   public Result call(String address, Map<String, Object> params, Map<String, Object> query, Object body,
                      Principal principal) {
-    BusRequest request = new BusRequest(new JsonObject(params), new JsonObject(query), new JsonObject(), body,
-      principal, "test");
+    return call(address, new BusRequest(new JsonObject(params), new JsonObject(query), new JsonObject(), body,
+      principal, "test"));
+  }
+
+  public Result call(String address, BusRequest request) {
     try {
       Message<Buffer> reply = OnContext.await(context,
         () -> vertx.eventBus().<Buffer>request(address, request.toJson()));

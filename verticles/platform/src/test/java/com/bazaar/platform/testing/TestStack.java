@@ -21,12 +21,14 @@ public final class TestStack implements AutoCloseable {
   private final JsonObject config;
   private final Vertx vertx;
   private final Platform platform;
+  private final SqlLog sql = new SqlLog();
 
   private TestStack(Map<String, String> env) {
     this.database = TestDatabase.create();
     this.config = TestConfig.forDatabase(database.name(), env);
     PrometheusMeterRegistry registry = MetricsSetup.newRegistry();
-    this.vertx = VertxSetup.local(config, registry);
+    this.vertx = VertxSetup.builder(config, registry).withTracer(options -> sql.tracer())
+      .with(VertxSetup.options(config)).build();
     this.platform = new Platform(vertx, config, registry);
   }
 
@@ -57,6 +59,11 @@ public final class TestStack implements AutoCloseable {
 
   public Platform platform() {
     return platform;
+  }
+
+  /** The SQL statements sent so far. */
+  public SqlLog sql() {
+    return sql;
   }
 
   public TestDatabase database() {

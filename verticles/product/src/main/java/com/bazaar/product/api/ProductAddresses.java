@@ -1,12 +1,27 @@
 package com.bazaar.product.api;
 
-/** The product service's published bus contract: its addresses. */
+/** The product service's published bus contract: its addresses. Payloads are the records beside this class. */
 public final class ProductAddresses {
   public static final String CATEGORIES_LIST = "product.categories.list";
   public static final String CATEGORIES_GET = "product.categories.get";
   public static final String CATEGORIES_CREATE = "product.categories.create";
   public static final String CATEGORIES_UPDATE = "product.categories.update";
   public static final String CATEGORIES_DELETE = "product.categories.delete";
+  public static final String PRODUCTS_LIST = "product.products.list";
+  public static final String PRODUCTS_GET = "product.products.get";
+  public static final String PRODUCTS_CREATE = "product.products.create";
+  public static final String PRODUCTS_UPDATE = "product.products.update";
+  public static final String PRODUCTS_DELETE = "product.products.delete";
+  public static final String VARIANTS_ADD = "product.variants.add";
+  public static final String VARIANTS_UPDATE = "product.variants.update";
+  /** Body {@code {"lines":[StockLine…]}}; reply {@code {"reserved":[StockLine…]}} or 409 OUT_OF_STOCK. */
+  public static final String STOCK_RESERVE = "product.stock.reserve";
+  /** Body {@code {"lines":[StockLine…]}}; reply {@code {"released":[StockLine…]}}. */
+  public static final String STOCK_RELEASE = "product.stock.release";
+  /** Body {@code {"variantIds":[…]}}; reply {@code {"variants":[VariantSnapshot…]}}, unknown ids omitted. */
+  public static final String VARIANTS_LOOKUP = "product.variants.lookup";
+  /** Published after every catalog write: {@code {"productId","slug","change","catalogVersion"}}. */
+  public static final String PRODUCT_CHANGED = "product.changed";
 
   private ProductAddresses() {
   }

@@ -1,6 +1,7 @@
 package com.bazaar.product.category;
 
 import com.bazaar.platform.db.ServiceDb;
+import com.bazaar.product.catalog.CatalogChanges;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -25,6 +26,7 @@ final class CategoryRepository {
     + "description = CASE WHEN $4 THEN $5 ELSE description END, is_active = COALESCE($6, is_active), "
     + "updated_at = now() WHERE id = $1 RETURNING " + Category.COLUMNS;
   private static final String DELETE = "DELETE FROM categories WHERE id = $1";
+  private static final String PRODUCTS_IN = "SELECT id, slug FROM products WHERE category_id = $1";
 
   private final ServiceDb db;
 
@@ -60,6 +62,14 @@ final class CategoryRepository {
 
   Future<Boolean> delete(UUID id) {
     return db.write().preparedQuery(DELETE).execute(Tuple.of(id)).map(rows -> rows.rowCount() > 0);
+  }
+
+  Future<List<CatalogChanges.Change>> productsIn(UUID categoryId) {
+    return db.write().preparedQuery(PRODUCTS_IN).execute(Tuple.of(categoryId)).map(rows -> {
+      List<CatalogChanges.Change> products = new ArrayList<>(rows.size());
+      rows.forEach(row -> products.add(new CatalogChanges.Change(row.getUUID("id"), List.of(row.getString("slug")))));
+      return products;
+    });
   }
 
   private static List<Category> toList(RowSet<Row> rows) {

@@ -10,19 +10,23 @@ import com.bazaar.platform.paging.Cursor;
 import com.bazaar.platform.paging.Page;
 import com.bazaar.platform.paging.PageRequest;
 import com.bazaar.product.Slugs;
+import com.bazaar.product.catalog.CatalogChanges;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Category operations: public reads of active categories, ADMIN writes. */
 public final class CategoryService {
   private final CategoryRepository repository;
+  private final CatalogChanges changes;
 
-  public CategoryService(ServiceDb db) {
+  public CategoryService(ServiceDb db, CatalogChanges changes) {
     this.repository = new CategoryRepository(db);
+    this.changes = changes;
   }
 
   public Future<BusReply> list(BusRequest request) {
@@ -48,8 +52,8 @@ public final class CategoryService {
     String name = body.getString("name").trim();
     String slug = body.getString("slug", Slugs.fromName(name));
     return repository.insert(name, slug, body.getString("description"), body.getBoolean("isActive", true))
-      .map(c -> BusReply.created(c.toJson()))
-      .recover(CategoryService::duplicate);
+      .recover(CategoryService::duplicate)
+      .compose(c -> changes.changed("category", List.of()).map(v -> BusReply.created(c.toJson())));
   }
 
   public Future<BusReply> update(BusRequest request) {
@@ -59,21 +63,27 @@ public final class CategoryService {
       patch.put("name", patch.getString("name").trim());
     }
     return repository.update(id, patch)
-      .map(c -> BusReply.ok(c.orElseThrow(() -> ApiError.notFound("Category")).toJson()))
-      .recover(CategoryService::duplicate);
+      .map(c -> c.orElseThrow(() -> ApiError.notFound("Category")))
+      .recover(CategoryService::duplicate)
+      .compose(c -> productsChanged(id).map(v -> BusReply.ok(c.toJson())));
   }
 
   public Future<BusReply> delete(BusRequest request) {
     UUID id = Ids.parse(request.param("idOrSlug"), "id");
-    return repository.delete(id).map(deleted -> {
+    return repository.productsIn(id).compose(products -> repository.delete(id).compose(deleted -> {
       if (!deleted) {
         throw ApiError.notFound("Category");
       }
-      return BusReply.noContent();
-    });
+      return changes.changed("category", products).map(v -> BusReply.noContent());
+    }));
   }
 
-  private static Future<BusReply> duplicate(Throwable failure) {
+  /** Product details embed their category, so a category change drops the details of its products. */
+  private Future<Void> productsChanged(UUID categoryId) {
+    return repository.productsIn(categoryId).compose(products -> changes.changed("category", products));
+  }
+
+  private static <T> Future<T> duplicate(Throwable failure) {
     return Future.failedFuture(PgErrors.uniqueViolation(failure)
       .<Throwable>map(constraint -> {
         String field = constraint.contains("slug") ? "slug" : "name";

@@ -1,0 +1,146 @@
+package com.bazaar.product.stock;
+
+import com.bazaar.platform.bus.BusReply;
+import com.bazaar.platform.bus.BusRequest;
+import com.bazaar.platform.db.ServiceDb;
+import com.bazaar.platform.error.ApiError;
+import com.bazaar.product.api.StockLine;
+import com.bazaar.product.api.VariantSnapshot;
+import com.bazaar.product.catalog.CatalogChanges;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Stock reservation for orders: all lines or none, in one transaction of conditional updates
+ * ({@code stock = stock - q WHERE stock >= q}); the release is the reverse. The details cache of each touched
+ * product is dropped, so its stock reads fresh.
+ */
+public final class StockService {
+  private static final int MAX_LINES = 100;
+
+  private final ServiceDb db;
+  private final StockRepository repository = new StockRepository();
+  private final CatalogChanges changes;
+
+  public StockService(ServiceDb db, CatalogChanges changes) {
+    this.db = db;
+    this.changes = changes;
+  }
+
+  public Future<BusReply> reserve(BusRequest request) {
+    Map<UUID, Integer> lines = lines(request.bodyObject());
+    UUID[] ids = lines.keySet().toArray(UUID[]::new);
+    Integer[] quantities = lines.values().toArray(Integer[]::new);
+    return db.write().withTransaction(tx -> repository.lock(tx, ids).compose(rows -> {
+        checkAvailable(lines, rows);
+        return repository.take(tx, ids, quantities).map(updated -> {
+          if (updated != ids.length) {
+            throw outOfStock(new JsonArray(List.of((Object[]) ids)), new JsonArray());
+          }
+          return rows;
+        });
+      }))
+      .compose(rows -> dropCachedDetails(rows).map(v -> BusReply.ok(new JsonObject().put("reserved", toJson(lines)))));
+  }
+
+  public Future<BusReply> release(BusRequest request) {
+    Map<UUID, Integer> lines = lines(request.bodyObject());
+    UUID[] ids = lines.keySet().toArray(UUID[]::new);
+    Integer[] quantities = lines.values().toArray(Integer[]::new);
+    return db.write().withTransaction(tx -> repository.lock(tx, ids).compose(rows -> {
+        if (rows.size() != ids.length) {
+          throw ApiError.unprocessable("UNKNOWN_VARIANT", "Some variants do not exist", null);
+        }
+        return repository.giveBack(tx, ids, quantities).map(rows);
+      }))
+      .compose(rows -> dropCachedDetails(rows).map(v -> BusReply.ok(new JsonObject().put("released", toJson(lines)))));
+  }
+
+  public Future<BusReply> lookup(BusRequest request) {
+    JsonArray raw = request.bodyObject().getJsonArray("variantIds", new JsonArray());
+    if (raw.isEmpty() || raw.size() > MAX_LINES) {
+      throw ApiError.badRequest("INVALID_LOOKUP", "variantIds must hold 1 to " + MAX_LINES + " ids", null);
+    }
+    UUID[] ids = raw.stream().map(id -> com.bazaar.platform.Ids.parse(String.valueOf(id), "variantIds")).toArray(UUID[]::new);
+    return repository.lookup(db.read(), ids).map(rows -> {
+      JsonArray variants = new JsonArray();
+      for (Row row : rows) {
+        variants.add(new VariantSnapshot(row.getUUID("id"), row.getUUID("product_id"), row.getString("name"),
+          row.getString("sku"), row.getLong("price"), row.getString("currency"), row.getBoolean("sellable"),
+          row.getInteger("stock")).toJson());
+      }
+      return BusReply.ok(new JsonObject().put("variants", variants));
+    });
+  }
+
+  /** Lines by variant, duplicates summed, in id order (the lock order). */
+  private static Map<UUID, Integer> lines(JsonObject body) {
+    JsonArray raw = body.getJsonArray("lines");
+    if (raw == null || raw.isEmpty() || raw.size() > MAX_LINES) {
+      throw ApiError.badRequest("INVALID_LINES", "lines must hold 1 to " + MAX_LINES + " lines", null);
+    }
+    Map<UUID, Integer> lines = new TreeMap<>();
+    try {
+      for (StockLine line : StockLine.listFrom(raw)) {
+        if (line.quantity() < 1) {
+          throw ApiError.badRequest("INVALID_QUANTITY", "quantity must be at least 1", null);
+        }
+        lines.merge(line.variantId(), line.quantity(), Math::addExact);
+      }
+    } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
+      throw ApiError.badRequest("INVALID_LINES", "each line needs a variantId (UUID) and a quantity", null);
+    }
+    return lines;
+  }
+
+  private static void checkAvailable(Map<UUID, Integer> lines, RowSet<Row> locked) {
+    Map<UUID, Row> byId = new TreeMap<>();
+    locked.forEach(row -> byId.put(row.getUUID("id"), row));
+    JsonArray unknown = new JsonArray();
+    JsonArray shortages = new JsonArray();
+    JsonArray failing = new JsonArray();
+    lines.forEach((id, quantity) -> {
+      Row row = byId.get(id);
+      if (row == null) {
+        unknown.add(id.toString());
+      } else if (!row.getBoolean("sellable") || row.getInteger("stock") < quantity) {
+        failing.add(id.toString());
+        shortages.add(new JsonObject().put("variantId", id.toString()).put("requested", quantity)
+          .put("available", row.getBoolean("sellable") ? row.getInteger("stock") : 0));
+      }
+    });
+    if (!unknown.isEmpty()) {
+      throw ApiError.unprocessable("UNKNOWN_VARIANT", "Some variants do not exist",
+        new JsonObject().put("variantIds", unknown));
+    }
+    if (!failing.isEmpty()) {
+      throw outOfStock(failing, shortages);
+    }
+  }
+
+  private static ApiError outOfStock(JsonArray variantIds, JsonArray shortages) {
+    return ApiError.conflict("OUT_OF_STOCK", "Not enough stock for " + variantIds.size() + " line(s); nothing was reserved",
+      new JsonObject().put("variantIds", variantIds).put("lines", shortages));
+  }
+
+  private Future<Void> dropCachedDetails(RowSet<Row> rows) {
+    List<CatalogChanges.Change> touched = new ArrayList<>();
+    rows.forEach(row -> touched.add(new CatalogChanges.Change(row.getUUID("product_id"), List.of(row.getString("slug")))));
+    return changes.stockChanged(touched);
+  }
+
+  private static JsonArray toJson(Map<UUID, Integer> lines) {
+    JsonArray array = new JsonArray();
+    lines.forEach((id, quantity) -> array.add(new StockLine(id, quantity).toJson()));
+    return array;
+  }
+}

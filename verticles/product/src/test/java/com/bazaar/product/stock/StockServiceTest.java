@@ -1,0 +1,153 @@
+package com.bazaar.product.stock;
+
+import com.bazaar.platform.bus.BusRequest;
+import com.bazaar.platform.bus.Principal;
+import com.bazaar.platform.testing.TestBus;
+import com.bazaar.platform.testing.TestBus.Result;
+import com.bazaar.platform.testing.TestStack;
+import com.bazaar.product.ProductFixtures;
+import com.bazaar.product.ProductVerticle;
+import com.bazaar.product.api.ProductAddresses;
+import com.bazaar.product.api.StockLine;
+import com.bazaar.product.api.VariantSnapshot;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StockServiceTest {
+  private static TestStack stack;
+  private static TestBus bus;
+  private static ProductFixtures products;
+
+  @BeforeAll
+  static void start() {
+    stack = TestStack.start().migrate(ProductVerticle.SERVICE).deploy(ProductVerticle::new, 2);
+    bus = stack.bus();
+    products = new ProductFixtures(bus);
+  }
+
+  @AfterAll
+  static void stop() {
+    stack.close();
+  }
+
+  private static List<String> variantIds(JsonObject product) {
+    return product.getJsonArray("variants").stream().map(v -> ((JsonObject) v).getString("id")).toList();
+  }
+
+  private static JsonObject withStock(String name, int stock) {
+    JsonObject product = ProductFixtures.shirt(name + " " + UUID.randomUUID().toString().substring(0, 6), 1_000);
+    product.getJsonArray("variants").forEach(v -> ((JsonObject) v).put("stock", stock));
+    return products.created(product);
+  }
+
+  private static Result call(String address, List<StockLine> lines) {
+    return bus.call(address, Map.of(), Map.of(), StockLine.request(lines), Principal.ANONYMOUS);
+  }
+
+  private static int stockOf(String productId, String variantId) {
+    return products.get(productId, TestBus.admin()).body().getJsonArray("variants").stream()
+      .map(v -> (JsonObject) v).filter(v -> v.getString("id").equals(variantId)).findFirst().orElseThrow().getInteger("stock");
+  }
+
+  @Test
+  void of_200_concurrent_reservations_of_one_unit_against_stock_10_exactly_10_succeed() {
+    JsonObject product = withStock("Scarce", 10);
+    String variant = variantIds(product).get(0);
+    JsonObject request = new BusRequest(new JsonObject(), new JsonObject(), new JsonObject(),
+      StockLine.request(List.of(new StockLine(UUID.fromString(variant), 1))), Principal.ANONYMOUS, "race").toJson();
+
+    List<Future<Message<Object>>> attempts = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      attempts.add(stack.vertx().eventBus().request(ProductAddresses.STOCK_RESERVE, request));
+    }
+    Future.join(attempts).otherwiseEmpty().await();
+
+    assertThat(attempts.stream().filter(Future::succeeded)).hasSize(10);
+    assertThat(attempts.stream().filter(Future::failed)
+      .map(f -> ((io.vertx.core.eventbus.ReplyException) f.cause()).failureCode())).hasSize(190).allMatch(code -> code == 409);
+    assertThat(stockOf(product.getString("id"), variant)).isZero();
+  }
+
+  @Test
+  void a_multi_line_reservation_with_one_short_line_changes_nothing_and_names_that_line() {
+    JsonObject product = withStock("Partial", 3);
+    List<String> ids = variantIds(product);
+
+    Result result = call(ProductAddresses.STOCK_RESERVE, List.of(
+      new StockLine(UUID.fromString(ids.get(0)), 2), new StockLine(UUID.fromString(ids.get(1)), 4),
+      new StockLine(UUID.fromString(ids.get(2)), 1)));
+
+    assertThat(result.status()).isEqualTo(409);
+    assertThat(result.errorCode()).isEqualTo("OUT_OF_STOCK");
+    assertThat(result.body().getJsonObject("error").getJsonObject("details").getJsonArray("variantIds"))
+      .containsExactly(ids.get(1));
+    for (String id : ids) {
+      assertThat(stockOf(product.getString("id"), id)).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void a_reservation_takes_stock_for_every_line_summing_repeats_and_a_release_gives_it_back() {
+    JsonObject product = withStock("Balanced", 5);
+    List<String> ids = variantIds(product);
+    products.get(product.getString("id"), Principal.ANONYMOUS);
+    List<StockLine> lines = List.of(new StockLine(UUID.fromString(ids.get(0)), 2),
+      new StockLine(UUID.fromString(ids.get(0)), 1), new StockLine(UUID.fromString(ids.get(1)), 5));
+
+    Result reserved = call(ProductAddresses.STOCK_RESERVE, lines);
+    int afterReserve = stockOf(product.getString("id"), ids.get(0));
+    int publicView = products.get(product.getString("id"), Principal.ANONYMOUS).body().getJsonArray("variants")
+      .getJsonObject(0).getInteger("stock");
+    Result released = call(ProductAddresses.STOCK_RELEASE, lines);
+
+    assertThat(reserved.status()).isEqualTo(200);
+    assertThat(afterReserve).isEqualTo(2);
+    assertThat(publicView).as("the cached detail was dropped").isEqualTo(2);
+    assertThat(stockOf(product.getString("id"), ids.get(1))).isEqualTo(5);
+    assertThat(released.status()).isEqualTo(200);
+    assertThat(stockOf(product.getString("id"), ids.get(0))).isEqualTo(5);
+  }
+
+  @Test
+  void unknown_variants_and_bad_lines_are_refused() {
+    Result unknown = call(ProductAddresses.STOCK_RESERVE, List.of(new StockLine(UUID.randomUUID(), 1)));
+    Result empty = bus.call(ProductAddresses.STOCK_RESERVE, Map.of(), Map.of(), new JsonObject().put("lines", new JsonArray()),
+      Principal.ANONYMOUS);
+    Result zero = call(ProductAddresses.STOCK_RESERVE, List.of(new StockLine(UUID.randomUUID(), 0)));
+
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.errorCode()).isEqualTo("UNKNOWN_VARIANT");
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(zero.status()).isEqualTo(400);
+  }
+
+  @Test
+  void a_lookup_answers_price_currency_state_and_stock_in_one_statement() {
+    JsonObject product = withStock("Looked up", 7);
+    List<String> ids = variantIds(product);
+    stack.sql().clear();
+
+    Result result = bus.call(ProductAddresses.VARIANTS_LOOKUP, Map.of(), Map.of(),
+      new JsonObject().put("variantIds", new JsonArray().add(ids.get(0)).add(ids.get(3)).add(UUID.randomUUID().toString())),
+      Principal.ANONYMOUS);
+
+    List<VariantSnapshot> snapshots = result.body().getJsonArray("variants").stream()
+      .map(v -> VariantSnapshot.fromJson((JsonObject) v)).toList();
+    assertThat(snapshots).hasSize(2);
+    assertThat(snapshots).allMatch(s -> s.active() && s.stock() == 7 && s.currency().equals("INR")
+      && s.productId().toString().equals(product.getString("id")));
+    assertThat(stack.sql().all()).hasSize(1);
+  }
+}
