@@ -2,6 +2,7 @@ package com.bazaar.app;
 
 import com.bazaar.platform.config.ConfigLoader;
 import com.bazaar.platform.error.StartupException;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /** {@code java -jar bazaar.jar}: runs the selected services in this JVM until SIGTERM. */
 public final class Main {
@@ -18,6 +20,11 @@ public final class Main {
   }
 
   public static void main(String[] args) throws InterruptedException {
+    run(args, bazaar -> Future.succeededFuture());
+  }
+
+  /** Runs until SIGTERM. {@code afterStart} may deploy more in the same JVM; the benchmark harness does. */
+  public static void run(String[] args, Function<Bazaar, Future<?>> afterStart) throws InterruptedException {
     long started = System.nanoTime();
     LaunchOptions options;
     JsonObject config;
@@ -32,7 +39,7 @@ public final class Main {
     }
     CountDownLatch ready = new CountDownLatch(1);
     Bazaar[] running = new Bazaar[1];
-    Bazaar.start(config, options).onComplete(ar -> {
+    Bazaar.start(config, options).compose(bazaar -> afterStart.apply(bazaar).map(bazaar)).onComplete(ar -> {
       if (ar.succeeded()) {
         running[0] = ar.result();
         LOG.info("Bazaar started in {} ms (profile {}, services {}, port {})",

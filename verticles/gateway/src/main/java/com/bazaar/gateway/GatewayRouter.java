@@ -32,10 +32,14 @@ final class GatewayRouter {
   private GatewayRouter() {
   }
 
-  static Router build(Vertx vertx, OpenAPIContract contract, SystemHandlers system, TokenVerifier tokens,
+  /** Routes every operation of the contracts: the public one and, for benchmarks, an optional extra one. */
+  static Router build(Vertx vertx, List<OpenAPIContract> contracts, SystemHandlers system, TokenVerifier tokens,
                       GatewaySettings settings) {
     Router router = Router.router(vertx);
     ErrorResponder errors = new ErrorResponder();
+    if (settings.benchRoutes()) {
+      router.get("/bench/hello").handler(rc -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, TEXT).end(HELLO));
+    }
     router.route().handler(new RequestIdHandler());
     if (settings.accessLog()) {
       router.route().handler(new AccessLogHandler());
@@ -44,15 +48,15 @@ final class GatewayRouter {
     for (int status : List.of(400, 401, 403, 404, 405, 413, 415, 500)) {
       router.errorHandler(status, errors);
     }
-    if (settings.benchRoutes()) {
-      router.get("/bench/hello").handler(rc -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, TEXT).end(HELLO));
+    record Mounted(OpenAPIContract contract, Operation operation) {
     }
-    List<Operation> operations = contract.operations().stream()
-      .sorted(Comparator.comparingInt((Operation op) -> OperationSpec.from(op).pathParamCount())
-        .thenComparing(Operation::getOpenAPIPath))
+    List<Mounted> operations = contracts.stream()
+      .flatMap(contract -> contract.operations().stream().map(op -> new Mounted(contract, op)))
+      .sorted(Comparator.comparingInt((Mounted m) -> OperationSpec.from(m.operation()).pathParamCount())
+        .thenComparing(m -> m.operation().getOpenAPIPath()))
       .toList();
-    for (Operation operation : operations) {
-      mount(vertx, router, contract, operation, system, tokens, settings);
+    for (Mounted mounted : operations) {
+      mount(vertx, router, mounted.contract(), mounted.operation(), system, tokens, settings);
     }
     return router;
   }

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.openapi.contract.OpenAPIContract;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,11 +31,15 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, settings.contractPath());
+    Future<OpenAPIContract> extra = settings.extraContractPath().isBlank() ? Future.succeededFuture()
+      : OpenAPIContract.from(vertx, settings.extraContractPath());
     Future<SystemHandlers> system = SystemHandlers.load(vertx, platform, settings.contractPath());
     tokens = new TokenVerifier(vertx, JwtSettings.from(platform.config()), platform.redis());
-    return Future.all(contract, system, tokens.start()).compose(ignored -> {
+    return Future.all(contract, extra, system, tokens.start()).compose(ignored -> {
+      List<OpenAPIContract> contracts = extra.result() == null ? List.of(contract.result())
+        : List.of(contract.result(), extra.result());
       server = vertx.createHttpServer(serverOptions())
-        .requestHandler(GatewayRouter.build(vertx, contract.result(), system.result(), tokens, settings));
+        .requestHandler(GatewayRouter.build(vertx, contracts, system.result(), tokens, settings));
       return server.listen();
     });
   }

@@ -33,6 +33,11 @@ public final class ProductDetails {
     this.ttlSec = ttlSec;
   }
 
+  /** The statement a cold detail read by slug runs ($1 = the slug); the benchmark harness hands it to pgbench. */
+  public static String bySlugSql() {
+    return ProductReadRepository.DETAIL_BY_SLUG;
+  }
+
   public static String idKey(UUID id) {
     return "id:" + id;
   }

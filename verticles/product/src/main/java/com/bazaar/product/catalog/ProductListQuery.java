@@ -1,6 +1,7 @@
 package com.bazaar.product.catalog;
 
 import com.bazaar.platform.Ids;
+import com.bazaar.platform.db.SqlStatement;
 import com.bazaar.platform.error.ApiError;
 import com.bazaar.platform.paging.Cursor;
 import com.bazaar.platform.paging.PageRequest;
@@ -66,12 +67,9 @@ record ProductListQuery(String category, String q, Long minPrice, Long maxPrice,
   }
 
   /** The full statement and its parameters. */
-  Statement statement() {
+  SqlStatement statement() {
     List<Object> params = new ArrayList<>();
     String inner = pageSql(params);
-    return new Statement(String.format(ITEM, inner, sort.orderBy), Tuple.wrap(params));
-  }
-
-  record Statement(String sql, Tuple params) {
+    return new SqlStatement(String.format(ITEM, inner, sort.orderBy), Tuple.wrap(params));
   }
 }

@@ -3,6 +3,7 @@ package com.bazaar.product.catalog;
 import com.bazaar.platform.bus.BusReply;
 import com.bazaar.platform.bus.BusRequest;
 import com.bazaar.platform.db.ServiceDb;
+import com.bazaar.platform.db.SqlStatement;
 import com.bazaar.platform.error.ApiError;
 import com.bazaar.platform.paging.Cursor;
 import com.bazaar.platform.paging.PageRequest;
@@ -21,6 +22,12 @@ public final class ProductListing {
 
   public ProductListing(ServiceDb db) {
     this.repository = new ProductReadRepository(db);
+  }
+
+  /** The statement a list request runs; the benchmark harness hands it to pgbench as the database's limit. */
+  public static SqlStatement statement(String category, String q, Long minPrice, Long maxPrice, String sort, int limit) {
+    return new ProductListQuery(category, q, minPrice, maxPrice, ProductSort.parse(sort), new PageRequest(limit, null))
+      .statement();
   }
 
   public Future<BusReply> list(BusRequest request) {

@@ -1,6 +1,7 @@
 package com.bazaar.product.catalog;
 
 import com.bazaar.platform.db.ServiceDb;
+import com.bazaar.platform.db.SqlStatement;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -34,7 +35,7 @@ final class ProductReadRepository {
       FROM products p LEFT JOIN categories c ON c.id = p.category_id
      WHERE """;
   private static final String DETAIL_BY_ID = DETAIL + " p.id = $1";
-  private static final String DETAIL_BY_SLUG = DETAIL + " p.slug = $1";
+  static final String DETAIL_BY_SLUG = DETAIL + " p.slug = $1";
 
   private static final String CURRENCY = "SELECT currency FROM products WHERE id = $1";
 
@@ -45,7 +46,7 @@ final class ProductReadRepository {
   }
 
   Future<RowSet<Row>> page(ProductListQuery query) {
-    ProductListQuery.Statement statement = query.statement();
+    SqlStatement statement = query.statement();
     return db.read().preparedQuery(statement.sql()).execute(statement.params());
   }
 

@@ -1,5 +1,6 @@
 package com.bazaar.product.catalog;
 
+import com.bazaar.platform.db.SqlStatement;
 import com.bazaar.platform.paging.Cursor;
 import com.bazaar.platform.paging.PageRequest;
 import com.bazaar.platform.testing.TestStack;
@@ -85,7 +86,7 @@ class ProductListPlanTest {
 
   private static String explain(ProductListQuery query) {
     Pool pool = stack.platform().db(ProductVerticle.SERVICE).write();
-    ProductListQuery.Statement statement = query.statement();
+    SqlStatement statement = query.statement();
     StringBuilder plan = new StringBuilder();
     for (Row row : pool.preparedQuery("EXPLAIN " + statement.sql()).execute(statement.params()).await()) {
       plan.append(row.getString(0)).append('\n');

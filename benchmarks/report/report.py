@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Turns a benchmark run directory into results.json, report.md and PNG charts.
+
+Usage: report.py benchmarks/results/<date>-<name>
+
+Reads raw/<scenario>@<variant>-r<round>.txt (wrk output with the BENCH_JSON line of benchmarks/wrk/common.lua
+and the PROC line run.sh appends), raw/pgbench-*.txt, scenarios.tsv and optimisations.tsv. Every figure is the
+median over the rounds. Exits 1 when any scenario saw an error or a non-2xx answer: a run with errors is a
+failed run, not a fast one.
+"""
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent.parent
+
+
+def tsv(name):
+    rows = []
+    for line in (HERE / name).read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def parse_run(path):
+    text = path.read_text(errors="replace")
+    bench = re.search(r"^BENCH_JSON (.*)$", text, re.M)
+    proc = re.search(r"^PROC (.*)$", text, re.M)
+    if not bench:
+        return {"failed": True, "why": "no result line (wrk failed?): " + text[-300:]}
+    run = json.loads(bench.group(1))
+    run.update(json.loads(proc.group(1)) if proc else {})
+    run["error_count"] = sum(run["errors"].values())
+    return run
+
+
+def collect(out):
+    runs = {}
+    for path in sorted((out / "raw").glob("*@*-r*.txt")):
+        match = re.match(r"(.+)@(.+)-r(\d+)\.txt", path.name)
+        if match:
+            runs.setdefault((match.group(1), match.group(2)), []).append(parse_run(path))
+    results = {}
+    for (name, variant), rounds in runs.items():
+        failed = [r for r in rounds if r.get("failed")]
+        ok = [r for r in rounds if not r.get("failed")]
+        entry = {"scenario": name, "variant": variant, "rounds": len(rounds)}
+        if ok:
+            med = lambda key: statistics.median(r[key] for r in ok)
+            entry.update({
+                "rps": round(med("rps"), 1),
+                "rps_rounds": [r["rps"] for r in ok],
+                "p50_ms": round(med("p50_us") / 1000, 2),
+                "p90_ms": round(med("p90_us") / 1000, 2),
+                "p99_ms": round(med("p99_us") / 1000, 2),
+                "max_ms": round(max(r["max_us"] for r in ok) / 1000, 2),
+                "bytes_per_response": round(med("bytes") / max(1, med("requests"))),
+                "errors": sum(r["error_count"] for r in ok),
+                "cpu_percent": round(med("cpu_percent"), 1) if all("cpu_percent" in r for r in ok) else None,
+                "rss_max_mb": round(max(r.get("rss_max_kb", 0) for r in ok) / 1024, 1),
+            })
+        entry["failed"] = bool(failed) or entry.get("errors", 1) > 0
+        if failed:
+            entry["why"] = failed[0]["why"]
+        results[f"{name}@{variant}"] = entry
+    return results
+
+
+def pgbench(out):
+    found = {}
+    for path in sorted((out / "raw").glob("pgbench-*.txt")):
+        match = re.search(r"tps = ([0-9.]+)", path.read_text())
+        found[path.stem.removeprefix("pgbench-")] = float(match.group(1)) if match else None
+    return found
+
+
+def fmt(value, digits=0):
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+def chart(out, name, title, labels, series, ylabel):
+    """A bar chart with gnuplot: series is a list of (legend, values)."""
+    if not shutil.which("gnuplot") or not labels:
+        return None
+    data = out / f"{name}.dat"
+    with data.open("w") as f:
+        for i, label in enumerate(labels):
+            f.write('"' + label + '" ' + " ".join(str(values[i] or 0) for _, values in series) + "\n")
+    plots = ", ".join(f"'{data.name}' using {k + 2}:xtic(1) title '{legend}'" for k, (legend, _) in enumerate(series))
+    script = f"""set terminal pngcairo size 1200,640 font 'sans,10'
+set output '{name}.png'
+set title '{title}'
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set boxwidth 0.9
+set ylabel '{ylabel}'
+set xtics rotate by -35
+set grid ytics
+set logscale y
+set key top right
+plot {plots}
+"""
+    (out / f"{name}.gp").write_text(script)
+    subprocess.run(["gnuplot", f"{name}.gp"], cwd=out, check=False)
+    return f"{name}.png"
+
+
+def main():
+    out = Path(sys.argv[1])
+    results = collect(out)
+    machine = json.loads((out / "machine.json").read_text()) if (out / "machine.json").exists() else {}
+    db = pgbench(out)
+    shows = {(row[0], row[1]): row[3] for row in tsv("scenarios.tsv")}
+    ceiling = results.get("hello@default", {}).get("rps")
+
+    optimisations = []
+    for name, before, after, change in tsv("optimisations.tsv"):
+        b, a = results.get(before), results.get(after)
+        if not b or not a or "rps" not in b or "rps" not in a:
+            continue
+        optimisations.append({
+            "optimisation": name, "change": change, "before": before, "after": after,
+            "rps_before": b["rps"], "rps_after": a["rps"], "speedup": round(a["rps"] / b["rps"], 2),
+            "p99_ms_before": b["p99_ms"], "p99_ms_after": a["p99_ms"],
+            "bytes_before": b["bytes_per_response"], "bytes_after": a["bytes_per_response"],
+        })
+
+    (out / "results.json").write_text(json.dumps({
+        "machine": machine, "command": (out / "command.txt").read_text().strip() if (out / "command.txt").exists() else "",
+        "scenarios": results, "optimisations": optimisations, "pgbench_tps": db}, indent=2))
+
+    ordered = sorted(results.values(), key=lambda r: (r["scenario"], r["variant"] != "default", r["variant"]))
+    lines = [f"# Benchmark report: {out.name}", "",
+             f"- Machine: {machine.get('nproc', '?')} cores ({machine.get('cpu', '?')}), {machine.get('memory', '?')}; "
+             f"{machine.get('java', '?')}; PostgreSQL {machine.get('postgres', '?')}; {machine.get('wrk', '')}",
+             f"- Date: {machine.get('date', '?')}",
+             f"- Command: `{(out / 'command.txt').read_text().strip() if (out / 'command.txt').exists() else '?'}`",
+             "- Figures are medians over the rounds; the load generator, PostgreSQL and Redis share the same cores, so "
+             "compare ratios within this run, not absolute numbers across machines.", ""]
+    lines += ["## Scenarios", "",
+              "| scenario | variant | req/s | x ceiling | p50 ms | p90 ms | p99 ms | max ms | bytes/resp | CPU % | RSS MB | errors | what it shows |",
+              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for r in ordered:
+        share = f"{r['rps'] / ceiling:.3f}" if ceiling and "rps" in r else "–"
+        lines.append(f"| {r['scenario']} | {r['variant']} | {fmt(r.get('rps'))} | {share} | {fmt(r.get('p50_ms'), 2)} | "
+                     f"{fmt(r.get('p90_ms'), 2)} | {fmt(r.get('p99_ms'), 2)} | {fmt(r.get('max_ms'), 1)} | "
+                     f"{fmt(r.get('bytes_per_response'))} | {fmt(r.get('cpu_percent'), 0)} | {fmt(r.get('rss_max_mb'), 0)} | "
+                     f"{r.get('errors', 'FAILED')} | {shows.get((r['scenario'], r['variant']), '')} |")
+    if optimisations:
+        lines += ["", "## Optimisations, before and after (same run)", "",
+                  "| optimisation | before | after | req/s before | req/s after | speed-up | p99 ms before -> after | bytes/resp before -> after |",
+                  "|---|---|---|---:|---:|---:|---|---|"]
+        for o in optimisations:
+            lines.append(f"| {o['optimisation']} | {o['before']} | {o['after']} | {fmt(o['rps_before'])} | "
+                         f"{fmt(o['rps_after'])} | **{o['speedup']}x** | {o['p99_ms_before']} -> {o['p99_ms_after']} | "
+                         f"{fmt(o['bytes_before'])} -> {fmt(o['bytes_after'])} |")
+    if db:
+        lines += ["", "## The database limit (pgbench, 8 clients, the services' own SQL)", "",
+                  "| script | transactions/s | HTTP scenario beside it | HTTP req/s | HTTP / pgbench |", "|---|---:|---|---:|---:|"]
+        beside = {"product_list": "products_sort_newest@default", "product_detail": "product_detail@nodetailcache"}
+        for script, tps in db.items():
+            http = results.get(beside.get(script, ""), {})
+            ratio = f"{http['rps'] / tps:.2f}" if tps and "rps" in http else "–"
+            lines.append(f"| {script} | {fmt(tps)} | {beside.get(script, '')} | {fmt(http.get('rps'))} | {ratio} |")
+
+    charts = []
+    default_runs = [r for r in ordered if "rps" in r]
+    png = chart(out, "throughput", "Throughput per scenario (req/s)", [f"{r['scenario']}@{r['variant']}" for r in default_runs],
+                [("req/s", [r["rps"] for r in default_runs])], "requests per second")
+    if png:
+        charts.append(("Throughput per scenario; hello@default is the ceiling", png))
+    if optimisations:
+        png = chart(out, "optimisations", "Before and after each optimisation (req/s)",
+                    [o["optimisation"] for o in optimisations],
+                    [("before", [o["rps_before"] for o in optimisations]), ("after", [o["rps_after"] for o in optimisations])],
+                    "requests per second")
+        if png:
+            charts.append(("Before and after each optimisation", png))
+    if charts:
+        lines += ["", "## Charts", ""] + [f"![{title}]({png})" for title, png in charts]
+
+    failed = [k for k, r in results.items() if r["failed"]]
+    lines += ["", "## Verdict", "", "FAILED: " + ", ".join(failed) if failed else "Every scenario answered 2xx with no errors."]
+    (out / "report.md").write_text("\n".join(lines) + "\n")
+    print(f"report: {out / 'report.md'}" + (f" — FAILED: {', '.join(failed)}" if failed else ""))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

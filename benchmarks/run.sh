@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# The benchmark harness. Builds the jar, starts Bazaar (bench profile) against the local PostgreSQL, Redis and
+# RabbitMQ, seeds, warms up, runs every scenario of scenarios.tsv round after round with the server variants
+# interleaved (A B A B), measures the JVM's RSS and CPU during each, adds pgbench baselines, stops what it
+# started, and writes benchmarks/results/<date>-<name>/ (raw outputs, results.json, report.md, charts).
+#
+#   benchmarks/run.sh                      full run: 10k products, 2 rounds of 15 s per scenario
+#   benchmarks/run.sh --smoke              every scenario for 2 s on 1k products (CI runs this)
+#   benchmarks/run.sh --scenarios hello,products_hot --duration 30s --connections 128
+#   benchmarks/run.sh --scaling            throughput against instances (1, 2, 4) and data size (1k, 10k, 100k)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+
+DURATION=15s WARMUP=5s CONNECTIONS=64 THREADS=2 ROUNDS=2 PRODUCTS=10000 NAME=full ONLY="" BUILD=1 SCALING=0
+PORT=${BENCH_PORT:-8088} DB=${BENCH_DB:-bazaar_bench} OUT_BASE=benchmarks/results
+ARGS="$*"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) DURATION=$2; shift ;;
+    --warmup) WARMUP=$2; shift ;;
+    --connections) CONNECTIONS=$2; shift ;;
+    --threads) THREADS=$2; shift ;;
+    --rounds) ROUNDS=$2; shift ;;
+    --products) PRODUCTS=$2; shift ;;
+    --scenarios) ONLY=$2; shift ;;
+    --name) NAME=$2; shift ;;
+    --out) OUT_BASE=$2; shift ;;
+    --no-build) BUILD=0 ;;
+    --smoke) DURATION=2s WARMUP=1s ROUNDS=1 PRODUCTS=1000 CONNECTIONS=16 NAME=smoke ;;
+    --scaling) SCALING=1 NAME=scaling ;;
+    *) echo "unknown flag $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+for tool in wrk psql pgbench python3 java; do
+  command -v "$tool" >/dev/null || { echo "benchmarks need $tool (apt-get install wrk postgresql-client)" >&2; exit 2; }
+done
+
+OUT="$OUT_BASE/$(date -u +%Y-%m-%d)-$NAME"
+rm -rf "$OUT" && mkdir -p "$OUT/raw" "$OUT/data"
+export BENCH_DATA="$ROOT/$OUT/data"
+CP=verticles/app/target/bazaar.jar:benchmarks/target/benchmarks.jar
+PSQL="psql -h ${BAZAAR_PG_HOST:-127.0.0.1} -p ${BAZAAR_PG_PORT:-5432} -U ${BAZAAR_PG_USER:-postgres} -q -v ON_ERROR_STOP=1"
+SERVER_PID=""
+CURRENT=""
+
+echo "== $OUT: $DURATION per scenario, $CONNECTIONS connections, $ROUNDS round(s), $PRODUCTS products"
+echo "benchmarks/run.sh $ARGS" > "$OUT/command.txt"
+
+if [ "$BUILD" = 1 ]; then
+  mvn -B -q -DskipTests package -pl benchmarks -am
+fi
+
+machine() {
+  python3 - "$OUT/machine.json" <<PY
+import json, subprocess, sys
+def out(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip() or subprocess.run(cmd, shell=True, capture_output=True, text=True).stderr.strip()
+    except Exception as e:
+        return str(e)
+json.dump({
+  "date": out("date -u +%Y-%m-%dT%H:%M:%SZ"),
+  "nproc": int(out("nproc")),
+  "memory": out("free -m | awk '/Mem:/{print \$2\" MiB\"}'"),
+  "cpu": out("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip(),
+  "java": out("java -version 2>&1 | head -1"),
+  "postgres": out("$PSQL -At -c 'show server_version' postgres"),
+  "wrk": out("wrk --version 2>&1 | head -1"),
+  "command": "$0 $DURATION/$CONNECTIONS/$ROUNDS/$PRODUCTS",
+}, open(sys.argv[1], "w"), indent=2)
+PY
+}
+
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID"
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID="" CURRENT=""
+}
+trap stop_server EXIT
+
+# start_server VARIANT LOG [launcher args...]
+start_server() {
+  local variant=$1 log=$2
+  shift 2
+  stop_server
+  local envs=()
+  while IFS= read -r line; do
+    case "$line" in ''|'#'*) ;; *) envs+=("$line") ;; esac
+  done < "benchmarks/variants/$variant.env"
+  env "${envs[@]}" BAZAAR_PROFILE=bench BAZAAR_PG_DATABASE="$DB" BAZAAR_HTTP_PORT="$PORT" \
+    BAZAAR_HTTP_EXTRA_CONTRACT="$ROOT/benchmarks/conf/bench-openapi.yaml" \
+    BAZAAR_ADMIN_EMAIL=admin@bench.bazaar BAZAAR_ADMIN_PASSWORD="bench password 1" \
+    java -Xms256m -Xmx1g -XX:+UseParallelGC -cp "$CP" com.bazaar.bench.BenchMain "$@" > "$log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 120); do
+    if curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; then CURRENT=$variant; return 0; fi
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "server exited, see $log" >&2; tail -20 "$log" >&2; exit 1; }
+    sleep 0.25
+  done
+  echo "server did not start, see $log" >&2
+  exit 1
+}
+
+reset_database() {
+  $PSQL -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" postgres
+}
+
+seed() {
+  java -cp "$CP" com.bazaar.bench.seed.Seed --products "$1" --out "$BENCH_DATA" | tee -a "$OUT/seed.txt"
+  : > "$BENCH_DATA/tokens.txt"
+  local password
+  password=$(cat "$BENCH_DATA/password.txt")
+  head -20 "$BENCH_DATA/customer-emails.txt" | while read -r email; do
+    curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/login" -H 'content-type: application/json' \
+      -d "{\"email\":\"$email\",\"password\":\"$password\"}" \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])' >> "$BENCH_DATA/tokens.txt"
+  done
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+
+# run_wrk NAME VARIANT SCRIPT CONNECTIONS DURATION OUTFILE
+run_wrk() {
+  local name=$1 variant=$2 script=$3 conns=$4 duration=$5 file=$6
+  local t0 c0 rss_file="$file.rss"
+  t0=$(date +%s%N); c0=$(cpu_ticks)
+  ( while kill -0 "$SERVER_PID" 2>/dev/null; do awk '/VmRSS/{print $2}' "/proc/$SERVER_PID/status"; sleep 0.25; done ) > "$rss_file" &
+  local sampler=$!
+  wrk -t"$THREADS" -c"$conns" -d"$duration" --timeout 5s -s "benchmarks/wrk/$script" "http://127.0.0.1:$PORT" > "$file" 2>&1 || true
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  local t1 c1
+  t1=$(date +%s%N); c1=$(cpu_ticks)
+  echo "PROC {\"cpu_percent\":$(python3 -c "print(round(($c1-$c0)/$(getconf CLK_TCK)/(($t1-$t0)/1e9)*100,1))"),\"rss_max_kb\":$(sort -n "$rss_file" | tail -1)}" >> "$file"
+  rm -f "$rss_file"
+  printf '  %-28s %-14s %s\n' "$name" "$variant" "$(grep -o '"rps":[0-9.]*' "$file" | head -1)"
+}
+
+selected() {
+  [ -z "$ONLY" ] && return 0
+  case ",$ONLY," in *",$1,"*) return 0 ;; *) return 1 ;; esac
+}
+
+# scenario lines: name variant script shows [connections]
+mapfile -t SCENARIOS < <(grep -v '^#' benchmarks/scenarios.tsv | grep -v '^$')
+variants_in_order() {
+  for line in "${SCENARIOS[@]}"; do
+    IFS=$'\t' read -r name variant _ <<< "$line"
+    selected "$name" && echo "$variant"
+  done | awk '!seen[$0]++'
+}
+
+pgbench_baselines() {
+  echo "== pgbench"
+  java -cp "$CP" com.bazaar.bench.PgbenchScripts "$OUT/pgbench" "$PRODUCTS" 50
+  local secs=${DURATION%s}
+  for script in "$OUT"/pgbench/*.sql; do
+    local name
+    name=$(basename "$script" .sql)
+    PGOPTIONS="-c search_path=product" pgbench -n -h "${BAZAAR_PG_HOST:-127.0.0.1}" -U "${BAZAAR_PG_USER:-postgres}" -c 8 -j 2 -T "$secs" -M prepared \
+      -f "$script" "$DB" > "$OUT/raw/pgbench-$name.txt" 2>&1 || true
+    printf '  %-28s %s\n' "pgbench $name" "$(grep -o 'tps = [0-9.]*' "$OUT/raw/pgbench-$name.txt" | head -1)"
+  done
+  $PSQL -c "DROP DATABASE IF EXISTS bazaar_pgbench WITH (FORCE)" -c "CREATE DATABASE bazaar_pgbench" postgres
+  pgbench -q -i -s 10 -h "${BAZAAR_PG_HOST:-127.0.0.1}" -U "${BAZAAR_PG_USER:-postgres}" bazaar_pgbench >/dev/null 2>&1
+  pgbench -n -S -h "${BAZAAR_PG_HOST:-127.0.0.1}" -U "${BAZAAR_PG_USER:-postgres}" -c 8 -j 2 -T "$secs" -M prepared \
+    bazaar_pgbench > "$OUT/raw/pgbench-select-only.txt" 2>&1 || true
+  printf '  %-28s %s\n' "pgbench -S" "$(grep -o 'tps = [0-9.]*' "$OUT/raw/pgbench-select-only.txt" | head -1)"
+  $PSQL -c "DROP DATABASE IF EXISTS bazaar_pgbench WITH (FORCE)" postgres
+}
+
+benchmark_run() {
+  reset_database
+  start_server default "$OUT/raw/server-seed.log"
+  seed "$PRODUCTS"
+  mapfile -t VARIANTS < <(variants_in_order)
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "== round $round"
+    for variant in "${VARIANTS[@]}"; do
+      start_server "$variant" "$OUT/raw/server-$variant-r$round.log"
+      for line in "${SCENARIOS[@]}"; do
+        IFS=$'\t' read -r name v script _ conns <<< "$line"
+        [ "$v" = "$variant" ] && selected "$name" || continue
+        run_wrk "$name" "$variant" "$script" "${conns:-$CONNECTIONS}" "$WARMUP" "$OUT/raw/warmup.txt" > /dev/null
+        run_wrk "$name" "$variant" "$script" "${conns:-$CONNECTIONS}" "$DURATION" "$OUT/raw/$name@$variant-r$round.txt"
+      done
+    done
+  done
+  rm -f "$OUT/raw/warmup.txt"
+  stop_server
+  pgbench_baselines
+}
+
+scaling_run() {
+  for size in 1000 10000 100000; do
+    reset_database
+    start_server default "$OUT/raw/server-seed-$size.log"
+    seed "$size"
+    for scenario in products_spread product_detail; do
+      run_wrk "$scenario" default "$scenario.lua" "$CONNECTIONS" "$WARMUP" "$OUT/raw/warmup.txt" > /dev/null
+      run_wrk "$scenario" "size$size" "$scenario.lua" "$CONNECTIONS" "$DURATION" "$OUT/raw/$scenario@size$size-r1.txt"
+    done
+  done
+  for n in 1 2 4; do
+    start_server default "$OUT/raw/server-instances-$n.log" --instances "gateway=$n" --instances "product=$n"
+    for scenario in products_hot product_detail; do
+      run_wrk "$scenario" default "$scenario.lua" "$CONNECTIONS" "$WARMUP" "$OUT/raw/warmup.txt" > /dev/null
+      run_wrk "$scenario" "instances$n" "$scenario.lua" "$CONNECTIONS" "$DURATION" "$OUT/raw/$scenario@instances$n-r1.txt"
+    done
+  done
+  rm -f "$OUT/raw/warmup.txt"
+  stop_server
+}
+
+machine
+if [ "$SCALING" = 1 ]; then scaling_run; else benchmark_run; fi
+python3 benchmarks/report/report.py "$OUT"

@@ -1,0 +1,35 @@
+package com.bazaar.bench;
+
+import com.bazaar.platform.db.SqlStatement;
+import com.bazaar.product.catalog.ProductDetails;
+import com.bazaar.product.catalog.ProductListing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes pgbench scripts holding the exact SQL the product service runs for a list page and a cold detail, so the
+ * report can show how close each HTTP scenario comes to what PostgreSQL alone can do. Run pgbench with
+ * {@code PGOPTIONS='-c search_path=product'}.
+ */
+public final class PgbenchScripts {
+  private PgbenchScripts() {
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path out = Path.of(args[0]);
+    int products = Integer.parseInt(args[1]);
+    int categories = Integer.parseInt(args[2]);
+    Files.createDirectories(out);
+    SqlStatement list = ProductListing.statement("category-1", null, null, null, "newest", 20);
+    write(out.resolve("product_list.sql"), "\\set c random(1, " + categories + ")",
+      list.sql().replace("$1", "('category-' || :c)").replace("$2", String.valueOf(list.params().getValue(1))));
+    write(out.resolve("product_detail.sql"), "\\set n random(1, " + products + ")",
+      ProductDetails.bySlugSql().replace("$1", "('p-' || :n)"));
+  }
+
+  private static void write(Path file, String variables, String sql) throws IOException {
+    Files.writeString(file, variables + "\n" + sql.replaceAll("\\s+", " ").trim() + ";\n");
+  }
+}

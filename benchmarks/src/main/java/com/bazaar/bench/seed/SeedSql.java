@@ -1,0 +1,71 @@
+package com.bazaar.bench.seed;
+
+import java.util.List;
+
+/**
+ * The seed as set-based SQL. Ids are md5 hashes of the seed and a row number, and every "random" value is a hash
+ * of the same, so the data is a pure function of the flags. The price-range trigger is off during the bulk load
+ * and the ranges are set in one statement at the end.
+ */
+final class SeedSql {
+  static final String USERS = """
+    WITH c AS (INSERT INTO auth.users (id, email, password_hash, first_name)
+                 SELECT md5('customer:' || i)::uuid, 'customer' || i || '@bench.bazaar', ?, 'Customer ' || i
+                   FROM generate_series(1, ?) i RETURNING id),
+         r AS (INSERT INTO auth.users (id, email, password_hash, first_name)
+                 SELECT md5('reseller:' || i)::uuid, 'reseller' || i || '@bench.bazaar', ?, 'Reseller ' || i
+                   FROM generate_series(1, ?) i RETURNING id),
+         cr AS (INSERT INTO auth.user_roles (user_id, role) SELECT id, 'CUSTOMER' FROM c)
+    INSERT INTO auth.user_roles (user_id, role) SELECT id, 'RESELLER' FROM r""";
+
+  private SeedSql() {
+  }
+
+  static List<String> statements(SeedOptions o) {
+    String s = "'" + o.seed() + ":";
+    String product = "md5(" + s + "product:' || i)::uuid";
+    String colours = "(ARRAY['Red','Blue','Green','Black'])";
+    String sizes = "(ARRAY['S','M','L','XL'])";
+    int n = o.products();
+    int k = o.variantsPerProduct();
+    int c = o.categories();
+    return List.of(
+      "TRUNCATE product.categories, product.products CASCADE",
+      "DELETE FROM auth.users WHERE email LIKE '%@bench.bazaar'",
+      "ALTER TABLE product.product_variants DISABLE TRIGGER product_variants_price_range",
+      "INSERT INTO product.categories (id, name, slug) SELECT md5(" + s + "category:' || i)::uuid, 'Category ' || i, "
+        + "'category-' || i FROM generate_series(1, " + c + ") i",
+      "INSERT INTO product.products (id, name, slug, sku, description, category_id, is_active, currency, created_at, updated_at) "
+        + "SELECT " + product + ", "
+        + "(ARRAY['Classic','Modern','Linen','Cotton','Silk','Denim','Woven','Printed','Embroidered','Vintage'])"
+        + "[1 + abs(hashtext(" + s + "adj:' || i)) % 10] || ' ' || "
+        + "(ARRAY['Shirt','Kurta','Saree','Dress','Jacket','Scarf','Bag','Sneaker','Sandal','Watch'])"
+        + "[1 + abs(hashtext(" + s + "noun:' || i)) % 10] || ' ' || i, "
+        + "'p-' || i, 'SKU-' || i, 'Seeded product ' || i, md5(" + s + "category:' || (1 + i % " + c + "))::uuid, true, 'INR', "
+        + "timestamptz '2026-01-01' + i * interval '1 minute', timestamptz '2026-01-01' + i * interval '1 minute' "
+        + "FROM generate_series(1, " + n + ") i",
+      "INSERT INTO product.variant_options (id, product_id, name, position) "
+        + "SELECT md5(" + s + "opt:' || i || ':' || o)::uuid, " + product + ", (ARRAY['Color','Size'])[o], o - 1 "
+        + "FROM generate_series(1, " + n + ") i, generate_series(1, 2) o",
+      "INSERT INTO product.variant_option_values (id, option_id, value, position) "
+        + "SELECT md5(" + s + "val:' || i || ':' || o || ':' || v)::uuid, md5(" + s + "opt:' || i || ':' || o)::uuid, "
+        + "CASE o WHEN 1 THEN " + colours + "[v] ELSE " + sizes + "[v] END, v - 1 "
+        + "FROM generate_series(1, " + n + ") i, generate_series(1, 2) o, generate_series(1, 4) v",
+      "INSERT INTO product.product_variants (id, product_id, sku, price, currency, stock, is_active, combination_key, position) "
+        + "SELECT md5(" + s + "var:' || i || ':' || k)::uuid, " + product + ", 'SKU-' || i || '-' || k, "
+        + "10000 + abs(hashtext(" + s + "price:' || i)) % 490000 + (k - 1) * 5000, 'INR', 1000, true, "
+        + colours + "[(k - 1) / 4 + 1] || chr(31) || " + sizes + "[(k - 1) % 4 + 1], k - 1 "
+        + "FROM generate_series(1, " + n + ") i, generate_series(1, " + k + ") k",
+      "INSERT INTO product.variant_option_links (variant_id, option_value_id) "
+        + "SELECT md5(" + s + "var:' || i || ':' || k)::uuid, md5(" + s + "val:' || i || ':1:' || ((k - 1) / 4 + 1))::uuid "
+        + "FROM generate_series(1, " + n + ") i, generate_series(1, " + k + ") k UNION ALL "
+        + "SELECT md5(" + s + "var:' || i || ':' || k)::uuid, md5(" + s + "val:' || i || ':2:' || ((k - 1) % 4 + 1))::uuid "
+        + "FROM generate_series(1, " + n + ") i, generate_series(1, " + k + ") k",
+      "INSERT INTO product.product_images (product_id, url, alt, position, is_primary) "
+        + "SELECT " + product + ", 'https://img.bazaar.test/p-' || i || '-' || m || '.jpg', 'Product ' || i, m - 1, m = 1 "
+        + "FROM generate_series(1, " + n + ") i, generate_series(1, 2) m",
+      "UPDATE product.products p SET min_price = r.lo, max_price = r.hi FROM (SELECT product_id, min(price) AS lo, "
+        + "max(price) AS hi FROM product.product_variants WHERE is_active GROUP BY product_id) r WHERE p.id = r.product_id",
+      "ALTER TABLE product.product_variants ENABLE TRIGGER product_variants_price_range");
+  }
+}

@@ -1,0 +1,36 @@
+-- Shared by every scenario: reading the id files the seed generator wrote, and a machine-readable summary.
+local M = {}
+
+function M.lines(name)
+  local dir = os.getenv("BENCH_DATA") or "benchmarks/results/data"
+  local out = {}
+  for line in io.lines(dir .. "/" .. name) do
+    if #line > 0 then out[#out + 1] = line end
+  end
+  return out
+end
+
+function M.pick(list)
+  return list[math.random(#list)]
+end
+
+function M.file(name)
+  local dir = os.getenv("BENCH_DATA") or "benchmarks/results/data"
+  local f = assert(io.open(dir .. "/" .. name, "r"))
+  local s = f:read("*a")
+  f:close()
+  return (s:gsub("%s+$", ""))
+end
+
+-- One JSON line that run.sh collects: throughput, latency percentiles (microseconds) and every kind of error.
+function M.done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'BENCH_JSON {"requests":%d,"duration_us":%d,"bytes":%d,"rps":%.1f,"p50_us":%d,"p90_us":%d,"p99_us":%d,'
+      .. '"max_us":%d,"mean_us":%.1f,"errors":{"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d}}\n',
+    summary.requests, summary.duration, summary.bytes, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean,
+    e.connect, e.read, e.write, e.status, e.timeout))
+end
+
+return M
