@@ -1,8 +1,10 @@
 package com.bazaar.bench;
 
 import com.bazaar.app.Main;
+import com.bazaar.bench.naive.NaivePricing;
 import com.bazaar.bench.naive.NaiveProductList;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 
 /**
  * The real launcher plus the baseline routes of {@code benchmarks/conf/bench-openapi.yaml}: the seed system's
@@ -15,7 +17,8 @@ public final class BenchMain {
   }
 
   public static void main(String[] args) throws InterruptedException {
-    Main.run(args, bazaar -> bazaar.vertx().deployVerticle(() -> new NaiveProductList(bazaar.platform()),
-      new DeploymentOptions()));
+    Main.run(args, bazaar -> Future.all(
+      bazaar.vertx().deployVerticle(() -> new NaiveProductList(bazaar.platform()), new DeploymentOptions()),
+      bazaar.vertx().deployVerticle(() -> new NaivePricing(bazaar.platform()), new DeploymentOptions())));
   }
 }

@@ -31,6 +31,7 @@ final class SeedSql {
     int c = o.categories();
     return List.of(
       "TRUNCATE product.categories, product.products CASCADE",
+      "TRUNCATE pricing.product_pricing",
       "DELETE FROM auth.users WHERE email LIKE '%@bench.bazaar'",
       "ALTER TABLE product.product_variants DISABLE TRIGGER product_variants_price_range",
       "INSERT INTO product.categories (id, name, slug) SELECT md5(" + s + "category:' || i)::uuid, 'Category ' || i, "
@@ -66,6 +67,9 @@ final class SeedSql {
         + "FROM generate_series(1, " + n + ") i, generate_series(1, 2) m",
       "UPDATE product.products p SET min_price = r.lo, max_price = r.hi FROM (SELECT product_id, min(price) AS lo, "
         + "max(price) AS hi FROM product.product_variants WHERE is_active GROUP BY product_id) r WHERE p.id = r.product_id",
-      "ALTER TABLE product.product_variants ENABLE TRIGGER product_variants_price_range");
+      "ALTER TABLE product.product_variants ENABLE TRIGGER product_variants_price_range",
+      "INSERT INTO pricing.product_pricing (product_id, base_price, reseller_price, currency, commission_rate_bps, "
+        + "min_margin_bps) SELECT id, min_price, min_price + min_price / 4, 'INR', "
+        + "500 + abs(hashtext(" + s + "commission:' || id)) % 1000, 1000 FROM product.products");
   }
 }

@@ -3,6 +3,7 @@ package com.bazaar.app;
 import com.bazaar.auth.AuthVerticle;
 import com.bazaar.gateway.GatewayVerticle;
 import com.bazaar.platform.Platform;
+import com.bazaar.pricing.PricingVerticle;
 import com.bazaar.product.ProductVerticle;
 import io.vertx.core.Deployable;
 
@@ -19,6 +20,7 @@ final class ServiceCatalog {
   private static final List<ServiceEntry> SERVICES = List.of(
     new ServiceEntry(AuthVerticle.SERVICE, true, AuthVerticle::new),
     new ServiceEntry(ProductVerticle.SERVICE, true, ProductVerticle::new),
+    new ServiceEntry(PricingVerticle.SERVICE, true, PricingVerticle::new),
     new ServiceEntry(GATEWAY, false, GatewayVerticle::new));
 
   private ServiceCatalog() {

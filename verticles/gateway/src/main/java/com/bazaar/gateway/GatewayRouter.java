@@ -4,6 +4,7 @@ import com.bazaar.gateway.auth.AuthHandler;
 import com.bazaar.gateway.auth.TokenVerifier;
 import com.bazaar.gateway.contract.OperationSpec;
 import com.bazaar.gateway.contract.RequestValidator;
+import com.bazaar.gateway.contract.schema.SchemaCompiler;
 import com.bazaar.gateway.http.AccessLogHandler;
 import com.bazaar.gateway.http.BusProxyHandler;
 import com.bazaar.gateway.http.ErrorResponder;
@@ -48,20 +49,23 @@ final class GatewayRouter {
     for (int status : List.of(400, 401, 403, 404, 405, 413, 415, 500)) {
       router.errorHandler(status, errors);
     }
-    record Mounted(OpenAPIContract contract, Operation operation) {
+    record Mounted(SchemaCompiler schemas, Operation operation) {
     }
     List<Mounted> operations = contracts.stream()
-      .flatMap(contract -> contract.operations().stream().map(op -> new Mounted(contract, op)))
+      .flatMap(contract -> {
+        SchemaCompiler schemas = new SchemaCompiler(contract.getRawContract());
+        return contract.operations().stream().map(op -> new Mounted(schemas, op));
+      })
       .sorted(Comparator.comparingInt((Mounted m) -> OperationSpec.from(m.operation()).pathParamCount())
         .thenComparing(m -> m.operation().getOpenAPIPath()))
       .toList();
     for (Mounted mounted : operations) {
-      mount(vertx, router, mounted.contract(), mounted.operation(), system, tokens, settings);
+      mount(vertx, router, mounted.schemas(), mounted.operation(), system, tokens, settings);
     }
     return router;
   }
 
-  private static void mount(Vertx vertx, Router router, OpenAPIContract contract, Operation operation,
+  private static void mount(Vertx vertx, Router router, SchemaCompiler schemas, Operation operation,
                             SystemHandlers system, TokenVerifier tokens, GatewaySettings settings) {
     OperationSpec spec = OperationSpec.from(operation);
     Route route = router.route(spec.method(), spec.routePath()).setName(spec.operationId());
@@ -69,7 +73,7 @@ final class GatewayRouter {
       system.mount(spec.systemHandler(), route, router);
       return;
     }
-    RequestValidator validator = new RequestValidator(operation, contract.getSchemaRepository());
+    RequestValidator validator = new RequestValidator(operation, schemas);
     if (operation.getRequestBody() != null) {
       route.handler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
     }

@@ -2,6 +2,7 @@ package com.bazaar.platform;
 
 import com.bazaar.platform.amqp.AmqpConnection;
 import com.bazaar.platform.amqp.AmqpSettings;
+import com.bazaar.platform.bus.BusClient;
 import com.bazaar.platform.db.FlywayMigrator;
 import com.bazaar.platform.db.PgPools;
 import com.bazaar.platform.db.PgSettings;
@@ -35,6 +36,7 @@ public final class Platform {
   private final SharedRedis redis;
   private final AmqpConnection amqp;
   private final WebClient webClient;
+  private final BusClient bus;
   private final Map<String, Object> perProcess = new ConcurrentHashMap<>();
 
   public Platform(Vertx vertx, JsonObject config, PrometheusMeterRegistry registry) {
@@ -46,6 +48,7 @@ public final class Platform {
     this.redis = new SharedRedis(vertx, RedisSettings.from(config));
     this.amqp = new AmqpConnection(vertx, AmqpSettings.from(config));
     this.webClient = createWebClient(vertx, config.getJsonObject("webClient"));
+    this.bus = new BusClient(vertx, config.getJsonObject("breakers"), registry);
     amqp.start();
     redis.ping(redis.settings().connectTimeoutMs() + 1000L);
   }
@@ -90,6 +93,11 @@ public final class Platform {
 
   public AmqpConnection amqp() {
     return amqp;
+  }
+
+  /** Service-to-service calls with timeouts and a circuit breaker per target. */
+  public BusClient bus() {
+    return bus;
   }
 
   public WebClient webClient() {

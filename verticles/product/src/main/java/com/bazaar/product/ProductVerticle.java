@@ -45,6 +45,7 @@ public final class ProductVerticle extends VerticleBase {
       .bind(ProductAddresses.CATEGORIES_DELETE, categories::delete)
       .bind(ProductAddresses.PRODUCTS_LIST, listing::list)
       .bind(ProductAddresses.PRODUCTS_GET, details::get)
+      .bind(ProductAddresses.PRODUCTS_SUMMARY, listing::summaries)
       .bind(ProductAddresses.PRODUCTS_CREATE, writes::create)
       .bind(ProductAddresses.PRODUCTS_UPDATE, writes::update)
       .bind(ProductAddresses.PRODUCTS_DELETE, writes::delete)

@@ -3,11 +3,10 @@ package com.bazaar.gateway.contract;
 import com.bazaar.platform.error.ApiError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.json.schema.OutputUnit;
-import io.vertx.json.schema.Validator;
+import com.bazaar.gateway.contract.schema.SchemaCheck;
+import com.bazaar.gateway.contract.schema.SchemaCompiler;
 import io.vertx.json.schema.common.dsl.SchemaType;
 import io.vertx.openapi.contract.Parameter;
-import io.vertx.json.schema.SchemaRepository;
 
 import java.util.List;
 
@@ -22,20 +21,21 @@ final class ParamRule {
   private final SchemaType type;
   private final SchemaType itemType;
   private final boolean explode;
-  private final Validator validator;
+  private final SchemaCheck check;
 
-  ParamRule(Parameter parameter, SchemaRepository schemas) {
+  ParamRule(Parameter parameter, SchemaCompiler schemas) {
     this.name = parameter.getName();
     this.in = parameter.getIn().name().toLowerCase();
     this.required = parameter.isRequired();
     this.type = parameter.getSchemaType();
     this.explode = parameter.isExplode();
-    JsonObject raw = parameter.getSchema().get("items") instanceof JsonObject items ? items : null;
+    JsonObject schema = RequestValidator.json(parameter.getSchema());
+    JsonObject raw = schema.getValue("items") instanceof JsonObject items ? items : null;
     this.itemType = raw == null ? null : schemaType(raw.getString("type"));
     if (type == SchemaType.OBJECT || type == SchemaType.ARRAY && itemType == null) {
       throw new IllegalArgumentException("Parameter " + name + ": object parameters and untyped arrays are not supported");
     }
-    this.validator = schemas.validator(parameter.getSchema());
+    this.check = schemas.compile(schema);
   }
 
   /** @return the typed value, or null when the optional parameter is absent */
@@ -47,9 +47,9 @@ final class ParamRule {
       return null;
     }
     Object value = type == SchemaType.ARRAY ? toArray(rawValues) : convert(type, rawValues.get(0));
-    OutputUnit result = validator.validate(value);
-    if (!Boolean.TRUE.equals(result.getValid())) {
-      throw invalid(describe(result));
+    List<SchemaCheck.Problem> problems = check.problems(value);
+    if (!problems.isEmpty()) {
+      throw invalid(problems.get(0).problem());
     }
     return value;
   }
@@ -87,14 +87,6 @@ final class ParamRule {
     String message = in + " parameter '" + name + "' " + problem;
     return ApiError.badRequest("INVALID_PARAMETER", message,
       new JsonObject().put("in", in).put("name", name).put("problem", problem));
-  }
-
-  static String describe(OutputUnit result) {
-    List<OutputUnit> errors = result.getErrors();
-    if (errors == null || errors.isEmpty()) {
-      return result.getError() == null ? "is invalid" : result.getError();
-    }
-    return errors.get(errors.size() - 1).getError();
   }
 
   private static SchemaType schemaType(String type) {

@@ -7,14 +7,14 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.json.schema.OutputUnit;
-import io.vertx.json.schema.Validator;
+import com.bazaar.gateway.contract.schema.SchemaCheck;
+import com.bazaar.gateway.contract.schema.SchemaCompiler;
+import io.vertx.json.schema.JsonSchema;
 import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.contract.RequestBody;
-import io.vertx.json.schema.SchemaRepository;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,10 +32,10 @@ public final class RequestValidator {
   private final List<ParamRule> query = new ArrayList<>();
   private final List<ParamRule> headers = new ArrayList<>();
   private final Set<String> knownQuery = new HashSet<>();
-  private final Validator body;
+  private final SchemaCheck body;
   private final boolean bodyRequired;
 
-  public RequestValidator(Operation operation, SchemaRepository schemas) {
+  public RequestValidator(Operation operation, SchemaCompiler schemas) {
     for (Parameter parameter : operation.getParameters()) {
       ParamRule rule = new ParamRule(parameter, schemas);
       if (parameter.getIn() == Location.PATH) {
@@ -53,7 +53,7 @@ public final class RequestValidator {
       if (json == null) {
         throw new IllegalArgumentException(operation.getOperationId() + ": only application/json bodies are supported");
       }
-      this.body = schemas.validator(json.getSchema());
+      this.body = schemas.compile(json(json.getSchema()));
       this.bodyRequired = requestBody.isRequired();
     } else {
       this.body = null;
@@ -105,28 +105,25 @@ public final class RequestValidator {
     } catch (DecodeException e) {
       throw ApiError.badRequest("MALFORMED_JSON", "The body is not valid JSON", null);
     }
-    OutputUnit result = body.validate(value);
-    if (!Boolean.TRUE.equals(result.getValid())) {
-      throw ApiError.badRequest("INVALID_BODY", "The body does not match the contract: " + ParamRule.describe(result),
-        new JsonObject().put("errors", bodyErrors(result)));
+    List<SchemaCheck.Problem> problems = body.problems(value);
+    if (!problems.isEmpty()) {
+      SchemaCheck.Problem first = problems.get(0);
+      JsonArray errors = new JsonArray();
+      problems.forEach(p -> errors.add(new JsonObject().put("field", p.field()).put("problem", p.problem())));
+      throw ApiError.badRequest("INVALID_BODY", "The body does not match the contract: "
+        + (first.field().isEmpty() ? "the body" : first.field()) + " " + first.problem(),
+        new JsonObject().put("errors", errors));
     }
     return value;
   }
 
-  private static JsonArray bodyErrors(OutputUnit result) {
-    JsonArray errors = new JsonArray();
-    List<OutputUnit> units = result.getErrors() == null ? List.of(result) : result.getErrors();
-    for (OutputUnit unit : units) {
-      errors.add(new JsonObject().put("field", pointer(unit.getInstanceLocation())).put("problem", unit.getError()));
+  /** A schema of the contract as plain JSON (nested {@code $ref}s stay as references). */
+  static JsonObject json(JsonSchema schema) {
+    JsonObject json = new JsonObject();
+    for (String key : schema.fieldNames()) {
+      json.put(key, (Object) schema.get(key));
     }
-    return errors;
-  }
-
-  private static String pointer(String instanceLocation) {
-    if (instanceLocation == null) {
-      return "";
-    }
-    return instanceLocation.startsWith("#") ? instanceLocation.substring(1) : instanceLocation;
+    return json;
   }
 
   private static void putIfPresent(JsonObject target, String name, Object value) {

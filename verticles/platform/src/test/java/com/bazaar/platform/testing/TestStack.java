@@ -22,9 +22,15 @@ public final class TestStack implements AutoCloseable {
   private final Vertx vertx;
   private final Platform platform;
   private final SqlLog sql = new SqlLog();
+  private final boolean ownsDatabase;
 
   private TestStack(Map<String, String> env) {
-    this.database = TestDatabase.create();
+    this(TestDatabase.create(), true, env);
+  }
+
+  private TestStack(TestDatabase database, boolean ownsDatabase, Map<String, String> env) {
+    this.database = database;
+    this.ownsDatabase = ownsDatabase;
     this.config = TestConfig.forDatabase(database.name(), env);
     PrometheusMeterRegistry registry = MetricsSetup.newRegistry();
     this.vertx = VertxSetup.builder(config, registry).withTracer(options -> sql.tracer())
@@ -39,6 +45,11 @@ public final class TestStack implements AutoCloseable {
   /** @param env environment overrides, applied like real environment variables */
   public static TestStack start(Map<String, String> env) {
     return new TestStack(env);
+  }
+
+  /** A second process on the same database and Redis: another Vert.x, another platform, no shared memory. */
+  public TestStack anotherProcess() {
+    return new TestStack(database, false, Map.of());
   }
 
   public TestStack migrate(String... services) {
@@ -92,7 +103,9 @@ public final class TestStack implements AutoCloseable {
       platform.close().await();
       vertx.close().await();
     } finally {
-      database.close();
+      if (ownsDatabase) {
+        database.close();
+      }
     }
   }
 }

@@ -20,6 +20,8 @@ public final class ProductAddresses {
   public static final String STOCK_RELEASE = "product.stock.release";
   /** Body {@code {"variantIds":[…]}}; reply {@code {"variants":[VariantSnapshot…]}}, unknown ids omitted. */
   public static final String VARIANTS_LOOKUP = "product.variants.lookup";
+  /** Body {@code {"productIds":[…]}} (1 to 100); reply {@code {"products":[ProductSummary…]}}, unknown ids omitted. */
+  public static final String PRODUCTS_SUMMARY = "product.products.summary";
   /** Published after every catalog write: {@code {"productId","slug","change","catalogVersion"}}. */
   public static final String PRODUCT_CHANGED = "product.changed";
 

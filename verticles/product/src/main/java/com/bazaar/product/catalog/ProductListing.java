@@ -1,5 +1,6 @@
 package com.bazaar.product.catalog;
 
+import com.bazaar.platform.Ids;
 import com.bazaar.platform.bus.BusReply;
 import com.bazaar.platform.bus.BusRequest;
 import com.bazaar.platform.db.ServiceDb;
@@ -7,6 +8,7 @@ import com.bazaar.platform.db.SqlStatement;
 import com.bazaar.platform.error.ApiError;
 import com.bazaar.platform.paging.Cursor;
 import com.bazaar.platform.paging.PageRequest;
+import com.bazaar.product.api.ProductSummary;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +17,7 @@ import io.vertx.sqlclient.RowSet;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.UUID;
 
 /** The public product list: filters, sorts, keyset pages and field selection. */
 public final class ProductListing {
@@ -38,6 +41,23 @@ public final class ProductListing {
       query.getLong("minPrice"), query.getLong("maxPrice"), sort, page);
     Set<String> fields = fields(query.getJsonArray("fields"));
     return repository.page(listQuery).map(rows -> BusReply.ok(page(rows, page, sort, fields)));
+  }
+
+  /** Products by id, for other services: one statement for up to 100 ids. */
+  public Future<BusReply> summaries(BusRequest request) {
+    JsonArray raw = request.bodyObject().getJsonArray("productIds", new JsonArray());
+    if (raw.isEmpty() || raw.size() > PageRequest.MAX_LIMIT) {
+      throw ApiError.badRequest("INVALID_IDS", "productIds must hold 1 to " + PageRequest.MAX_LIMIT + " ids", null);
+    }
+    UUID[] ids = raw.stream().map(id -> Ids.parse(String.valueOf(id), "productIds")).toArray(UUID[]::new);
+    return repository.summaries(ids).map(rows -> {
+      JsonArray products = new JsonArray();
+      for (Row row : rows) {
+        products.add(new ProductSummary(row.getUUID("id"), row.getString("name"), row.getString("slug"),
+          row.getBoolean("is_active"), row.getString("currency"), row.getLong("min_price"), row.getLong("max_price")).toJson());
+      }
+      return BusReply.ok(new JsonObject().put("products", products));
+    });
   }
 
   private static JsonObject page(RowSet<Row> rows, PageRequest page, ProductSort sort, Set<String> fields) {

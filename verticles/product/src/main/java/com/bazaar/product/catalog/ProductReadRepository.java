@@ -38,6 +38,8 @@ final class ProductReadRepository {
   static final String DETAIL_BY_SLUG = DETAIL + " p.slug = $1";
 
   private static final String CURRENCY = "SELECT currency FROM products WHERE id = $1";
+  private static final String SUMMARIES = "SELECT id, name, slug, is_active, currency, min_price, max_price "
+    + "FROM products WHERE id = ANY($1)";
 
   private final ServiceDb db;
 
@@ -60,6 +62,10 @@ final class ProductReadRepository {
 
   Future<String> currencyOf(SqlClient client, UUID productId) {
     return client.preparedQuery(CURRENCY).execute(Tuple.of(productId)).map(rows -> rows.iterator().next().getString(0));
+  }
+
+  Future<RowSet<Row>> summaries(UUID[] ids) {
+    return db.read().preparedQuery(SUMMARIES).execute(Tuple.of((Object) ids));
   }
 
   Future<Optional<Row>> detailBySlug(String slug) {

@@ -1,0 +1,103 @@
+package com.bazaar.platform.bus;
+
+import com.bazaar.platform.error.ApiError;
+import com.bazaar.platform.error.ErrorMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.CircuitBreakerState;
+import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Calls over the bus with a timeout and a circuit breaker per target service (the address prefix before the first
+ * dot). Timeouts, 5xx answers and missing consumers count as failures; a 4xx answer is the target working
+ * correctly and never trips the breaker. An open breaker fails fast with 503. One per process, so that every
+ * verticle instance sees the same breaker state; state changes are logged and exported as metrics.
+ */
+public final class BusClient {
+  private static final Logger LOG = LoggerFactory.getLogger(BusClient.class);
+
+  private final Vertx vertx;
+  private final JsonObject settings;
+  private final MeterRegistry registry;
+  private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+
+  public BusClient(Vertx vertx, JsonObject settings, MeterRegistry registry) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.registry = registry;
+  }
+
+  /** The reply, or an {@link ApiError} carrying the target's status (or 503/504 when it could not answer). */
+  public Future<Message<Buffer>> request(String address, JsonObject envelope, long timeoutMs) {
+    CircuitBreaker breaker = breakerFor(target(address));
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMs);
+    return breaker.<Message<Buffer>>execute(() -> vertx.eventBus().request(address, envelope, options))
+      .recover(failure -> Future.failedFuture(failure instanceof OpenCircuitException
+        ? new ApiError(503, "SERVICE_UNAVAILABLE", "The " + breaker.name() + " service is failing; retry shortly",
+          new JsonObject().put("retryAfterSeconds", Math.max(1, settings.getLong("resetTimeoutMs") / 1000)))
+        : ErrorMapper.map(failure)));
+  }
+
+  /** A service-to-service call with the configured timeout, answering the reply body as JSON. */
+  public Future<JsonObject> call(String address, BusRequest request) {
+    return request(address, request.toJson(), settings.getLong("callTimeoutMs"))
+      .map(reply -> reply.body().length() == 0 ? new JsonObject() : reply.body().toJsonObject());
+  }
+
+  public CircuitBreakerState state(String target) {
+    return breakerFor(target).state();
+  }
+
+  public static String target(String address) {
+    int dot = address.indexOf('.');
+    return dot < 0 ? address : address.substring(0, dot);
+  }
+
+  private CircuitBreaker breakerFor(String target) {
+    return breakers.computeIfAbsent(target, this::newBreaker);
+  }
+
+  private CircuitBreaker newBreaker(String target) {
+    CircuitBreaker breaker = CircuitBreaker.create(target, vertx, new CircuitBreakerOptions()
+        .setMaxFailures(settings.getInteger("maxFailures"))
+        .setResetTimeout(settings.getLong("resetTimeoutMs"))
+        .setTimeout(-1)
+        .setNotificationAddress(null))
+      .failurePolicy(BusClient::countsAsFailure)
+      .openHandler(v -> LOG.warn("Circuit breaker for {} OPEN: calls fail fast for {} ms", target,
+        settings.getLong("resetTimeoutMs")))
+      .halfOpenHandler(v -> LOG.info("Circuit breaker for {} HALF-OPEN: testing the target", target))
+      .closeHandler(v -> LOG.info("Circuit breaker for {} CLOSED", target));
+    Gauge.builder("bazaar.breaker.state", breaker, b -> switch (b.state()) {
+        case CLOSED -> 0;
+        case HALF_OPEN -> 1;
+        case OPEN -> 2;
+      }).tag("target", target).description("0 closed, 1 half-open, 2 open").register(registry);
+    return breaker;
+  }
+
+  private static boolean countsAsFailure(Future<?> outcome) {
+    if (outcome.succeeded()) {
+      return false;
+    }
+    if (outcome.cause() instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+      return reply.failureCode() >= 500;
+    }
+    return true;
+  }
+}
