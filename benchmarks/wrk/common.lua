@@ -22,6 +22,16 @@ function M.file(name)
   return (s:gsub("%s+$", ""))
 end
 
+-- A POST of a random 20-item cart to the given path, as a logged-in customer.
+function M.cart_request(path, ids, tokens)
+  local items = {}
+  for i = 1, 20 do
+    items[i] = '{"productId":"' .. M.pick(ids) .. '","quantity":' .. math.random(3) .. '}'
+  end
+  return wrk.format("POST", path, { ["Content-Type"] = "application/json",
+    ["Authorization"] = "Bearer " .. M.pick(tokens) }, '{"items":[' .. table.concat(items, ",") .. ']}')
+end
+
 -- One JSON line that run.sh collects: throughput, latency percentiles (microseconds) and every kind of error.
 function M.done(summary, latency, requests)
   local e = summary.errors

@@ -7,11 +7,6 @@ function init(args)
   tokens = common.lines("tokens.txt")
 end
 request = function()
-  local items = {}
-  for i = 1, 20 do
-    items[i] = '{"productId":"' .. common.pick(ids) .. '","quantity":' .. math.random(3) .. '}'
-  end
-  return wrk.format("POST", "/bench/naive/pricing/calculate", { ["Content-Type"] = "application/json",
-    ["Authorization"] = "Bearer " .. common.pick(tokens) }, '{"items":[' .. table.concat(items, ",") .. ']}')
+  return common.cart_request("/bench/naive/pricing/calculate", ids, tokens)
 end
 done = common.done
