@@ -4,7 +4,7 @@
 # interleaved (A B A B), measures the JVM's RSS and CPU during each, adds pgbench baselines, stops what it
 # started, and writes benchmarks/results/<date>-<name>/ (raw outputs, results.json, report.md, charts).
 #
-#   benchmarks/run.sh                      full run: 10k products, 2 rounds of 15 s per scenario
+#   benchmarks/run.sh                      full run: 10k products, 2 rounds of 10 s per scenario
 #   benchmarks/run.sh --smoke              every scenario for 2 s on 1k products (CI runs this)
 #   benchmarks/run.sh --scenarios hello,products_hot --duration 30s --connections 128
 #   benchmarks/run.sh --scaling            throughput against instances (1, 2, 4) and data size (1k, 10k, 100k)
@@ -12,7 +12,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
-DURATION=15s WARMUP=5s CONNECTIONS=64 THREADS=2 ROUNDS=2 PRODUCTS=10000 NAME=full ONLY="" BUILD=1 SCALING=0
+DURATION=10s WARMUP=3s CONNECTIONS=64 THREADS=2 ROUNDS=2 PRODUCTS=10000 NAME=full ONLY="" BUILD=1 SCALING=0
 PORT=${BENCH_PORT:-8088} DB=${BENCH_DB:-bazaar_bench} OUT_BASE=benchmarks/results
 ARGS="$*"
 while [ $# -gt 0 ]; do

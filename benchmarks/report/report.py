@@ -165,7 +165,7 @@ def main():
     if db:
         lines += ["", "## The database limit (pgbench, 8 clients, the services' own SQL)", "",
                   "| script | transactions/s | HTTP scenario beside it | HTTP req/s | HTTP / pgbench |", "|---|---:|---|---:|---:|"]
-        beside = {"product_list": "products_sort_newest@default", "product_detail": "product_detail@nodetailcache"}
+        beside = {"product_list": "products_hot@nocache", "product_detail": "product_detail@nodetailcache"}
         for script, tps in db.items():
             http = results.get(beside.get(script, ""), {})
             ratio = f"{http['rps'] / tps:.2f}" if tps and "rps" in http else "–"

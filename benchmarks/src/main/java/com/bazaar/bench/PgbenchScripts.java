@@ -22,14 +22,16 @@ public final class PgbenchScripts {
     int products = Integer.parseInt(args[1]);
     int categories = Integer.parseInt(args[2]);
     Files.createDirectories(out);
-    SqlStatement list = ProductListing.statement("category-1", null, null, null, "newest", 20);
-    write(out.resolve("product_list.sql"), "\\set c random(1, " + categories + ")",
-      list.sql().replace("$1", "('category-' || :c)").replace("$2", String.valueOf(list.params().getValue(1))));
+    SqlStatement first = ProductListing.statement(null, null, null, null, "newest", 20);
+    write(out.resolve("product_list.sql"), "", first.sql().replace("$1", String.valueOf(first.params().getValue(0))));
+    SqlStatement inCategory = ProductListing.statement("category-1", null, null, null, "newest", 20);
+    write(out.resolve("product_list_category.sql"), "\\set c random(1, " + categories + ")",
+      inCategory.sql().replace("$1", "('category-' || :c)").replace("$2", String.valueOf(inCategory.params().getValue(1))));
     write(out.resolve("product_detail.sql"), "\\set n random(1, " + products + ")",
       ProductDetails.bySlugSql().replace("$1", "('p-' || :n)"));
   }
 
   private static void write(Path file, String variables, String sql) throws IOException {
-    Files.writeString(file, variables + "\n" + sql.replaceAll("\\s+", " ").trim() + ";\n");
+    Files.writeString(file, (variables.isEmpty() ? "" : variables + "\n") + sql.replaceAll("\\s+", " ").trim() + ";\n");
   }
 }

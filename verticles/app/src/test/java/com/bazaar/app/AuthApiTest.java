@@ -1,6 +1,7 @@
 package com.bazaar.app;
 
 import com.bazaar.platform.testing.TestHttp.Response;
+import com.bazaar.platform.testing.TestKeys;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -136,18 +137,18 @@ class AuthApiTest {
     long now = System.currentTimeMillis() / 1000;
     JsonObject good = new JsonObject().put("sub", userId).put("roles", new JsonArray().add("CUSTOMER"))
       .put("iss", "bazaar").put("aud", "bazaar-api").put("iat", now).put("exp", now + 600).put("jti", "j1");
-    String valid = KEYS.sign(app.bazaar.vertx(), good);
+    String valid = KEYS.sign(good);
     String[] parts = valid.split("\\.");
 
     Map<String, String> tokens = Map.ofEntries(
       Map.entry("alg none", b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + "."),
-      Map.entry("another key", STRANGER.sign(app.bazaar.vertx(), good)),
-      Map.entry("expired beyond the leeway", KEYS.sign(app.bazaar.vertx(), good.copy().put("exp", now - 120))),
-      Map.entry("wrong audience", KEYS.sign(app.bazaar.vertx(), good.copy().put("aud", "someone-else"))),
-      Map.entry("wrong issuer", KEYS.sign(app.bazaar.vertx(), good.copy().put("iss", "evil"))),
+      Map.entry("another key", STRANGER.sign(good)),
+      Map.entry("expired beyond the leeway", KEYS.sign(good.copy().put("exp", now - 120))),
+      Map.entry("wrong audience", KEYS.sign(good.copy().put("aud", "someone-else"))),
+      Map.entry("wrong issuer", KEYS.sign(good.copy().put("iss", "evil"))),
       Map.entry("tampered payload", parts[0] + "." + b64(good.copy().put("roles", new JsonArray().add("ADMIN")).encode()) + "." + parts[2]),
-      Map.entry("no exp", KEYS.sign(app.bazaar.vertx(), withoutExp(good))),
-      Map.entry("a null exp", KEYS.sign(app.bazaar.vertx(), good.copy().putNull("exp"))),
+      Map.entry("no exp", KEYS.sign(withoutExp(good))),
+      Map.entry("a null exp", KEYS.sign(good.copy().putNull("exp"))),
       Map.entry("garbage", "not.a.jwt"));
 
     assertThat(app.http.get("/api/v1/auth/me", Map.of("Authorization", "Bearer " + valid)).status())
@@ -164,7 +165,7 @@ class AuthApiTest {
     JsonObject pair = AuthFlows.registerAndLogin(app.http, email(), "CUSTOMER");
     String userId = app.http.get("/api/v1/auth/me", bearer(pair)).json().getString("id");
     long now = System.currentTimeMillis() / 1000;
-    String oldKeyToken = PREVIOUS.sign(app.bazaar.vertx(), new JsonObject().put("sub", userId)
+    String oldKeyToken = PREVIOUS.sign(new JsonObject().put("sub", userId)
       .put("roles", new JsonArray().add("CUSTOMER")).put("iss", "bazaar").put("aud", "bazaar-api")
       .put("iat", now).put("exp", now + 600));
 

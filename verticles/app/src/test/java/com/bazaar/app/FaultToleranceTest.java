@@ -58,9 +58,13 @@ class FaultToleranceTest {
       assertThat(app.http.get("/api/v1/categories").status()).isEqualTo(200);
 
       pg.cut();
-      Response during = app.http.get("/api/v1/categories");
+      Response cached = app.http.get("/api/v1/categories");
+      Response during = app.http.get("/api/v1/categories?limit=7");
       pg.restore();
-      Response after = poll(app, "/api/v1/categories", r -> r.status() == 200);
+      Response after = poll(app, "/api/v1/categories?limit=7", r -> r.status() == 200);
+
+      assertThat(cached.status()).as("a cached answer still serves").isEqualTo(200);
+      assertThat(cached.header("X-Cache")).isEqualTo("HIT");
 
       assertThat(during.status()).isEqualTo(503);
       assertThat(during.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");

@@ -65,6 +65,27 @@ class ProductsApiTest {
   }
 
   @Test
+  void after_a_price_patch_no_reader_of_the_cached_detail_or_list_sees_the_old_price() {
+    JsonObject created = app.http.post("/api/v1/products", product("Cached Stole"), admin).json();
+    String variant = created.getJsonArray("variants").getJsonObject(0).getString("id");
+    String detail = "/api/v1/products/" + created.getString("slug");
+    String list = "/api/v1/products?q=stole&fields=name,minPrice";
+    app.http.get(detail);
+    app.http.get(list);
+    Response cachedDetail = app.http.get(detail);
+    Map<String, String> json = new HashMap<>(admin);
+    json.put("content-type", "application/json");
+
+    app.http.send(HttpMethod.PATCH, "/api/v1/variants/" + variant, json, new JsonObject().put("price", 999).toBuffer());
+    Response afterDetail = app.http.get(detail);
+    Response afterList = app.http.get(list);
+
+    assertThat(cachedDetail.header("X-Cache")).isEqualTo("HIT");
+    assertThat(afterDetail.json().getLong("minPrice")).isEqualTo(999);
+    assertThat(afterList.json().getJsonArray("items").getJsonObject(0).getLong("minPrice")).isEqualTo(999);
+  }
+
+  @Test
   void if_match_makes_a_patch_conditional_through_the_gateway() {
     String id = app.http.post("/api/v1/products", product("Conditional Cap"), admin).json().getString("id");
     Map<String, String> headers = new HashMap<>(admin);

@@ -22,10 +22,19 @@ final class RunningApp implements AutoCloseable {
     this.http = new TestHttp(bazaar.vertx(), config.getJsonObject("http").getInteger("port"));
   }
 
+  /**
+   * Starts the app. Every test logs in from 127.0.0.1, so the per-address login limit is raised here; the limiter
+   * itself is tested in the gateway module.
+   */
   static RunningApp start(Map<String, String> env, String... args) {
     TestDatabase database = TestDatabase.create();
     try {
-      JsonObject config = TestConfig.forDatabase(database.name(), env);
+      Map<String, String> all = new java.util.HashMap<>(Map.of(
+        "BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_LOGIN_IP_LIMIT", "100000",
+        "BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_LOGIN_IP_BURST", "100000",
+        "BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_LOGIN_EMAIL_BURST", "50"));
+      all.putAll(env);
+      JsonObject config = TestConfig.forDatabase(database.name(), all);
       Bazaar bazaar = Bazaar.start(config, LaunchOptions.parse(List.of(args))).await();
       return new RunningApp(database, config, bazaar);
     } catch (RuntimeException e) {

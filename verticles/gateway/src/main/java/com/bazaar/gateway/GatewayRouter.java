@@ -6,7 +6,11 @@ import com.bazaar.gateway.contract.OperationSpec;
 import com.bazaar.gateway.contract.RequestValidator;
 import com.bazaar.gateway.contract.schema.SchemaCompiler;
 import com.bazaar.gateway.http.AccessLogHandler;
+import com.bazaar.gateway.http.BusForwarder;
 import com.bazaar.gateway.http.BusProxyHandler;
+import com.bazaar.gateway.idempotency.IdempotencyHandler;
+import com.bazaar.gateway.limit.RateLimitHandler;
+import com.bazaar.platform.Platform;
 import com.bazaar.gateway.http.ErrorResponder;
 import com.bazaar.gateway.http.RequestIdHandler;
 import com.bazaar.gateway.system.SystemHandlers;
@@ -34,8 +38,8 @@ final class GatewayRouter {
   }
 
   /** Routes every operation of the contracts: the public one and, for benchmarks, an optional extra one. */
-  static Router build(Vertx vertx, List<OpenAPIContract> contracts, SystemHandlers system, TokenVerifier tokens,
-                      GatewaySettings settings) {
+  static Router build(Vertx vertx, Platform platform, List<OpenAPIContract> contracts, SystemHandlers system,
+                      TokenVerifier tokens, GatewayEdge edge, GatewaySettings settings) {
     Router router = Router.router(vertx);
     ErrorResponder errors = new ErrorResponder();
     if (settings.benchRoutes()) {
@@ -60,13 +64,13 @@ final class GatewayRouter {
         .thenComparing(m -> m.operation().getOpenAPIPath()))
       .toList();
     for (Mounted mounted : operations) {
-      mount(vertx, router, mounted.schemas(), mounted.operation(), system, tokens, settings);
+      mount(router, platform, mounted.schemas(), mounted.operation(), system, tokens, edge, settings);
     }
     return router;
   }
 
-  private static void mount(Vertx vertx, Router router, SchemaCompiler schemas, Operation operation,
-                            SystemHandlers system, TokenVerifier tokens, GatewaySettings settings) {
+  private static void mount(Router router, Platform platform, SchemaCompiler schemas, Operation operation,
+                            SystemHandlers system, TokenVerifier tokens, GatewayEdge edge, GatewaySettings settings) {
     OperationSpec spec = OperationSpec.from(operation);
     Route route = router.route(spec.method(), spec.routePath()).setName(spec.operationId());
     if (spec.systemHandler() != null) {
@@ -81,7 +85,19 @@ final class GatewayRouter {
       .handler(rc -> {
         rc.put(BusProxyHandler.VALIDATED, validator.validate(rc));
         rc.next();
-      })
-      .handler(new BusProxyHandler(vertx.eventBus(), spec.address(), settings.busTimeoutMs()));
+      });
+    if (spec.rateLimitPolicy() != null && edge.limiter().enabled()) {
+      for (String policy : spec.rateLimitPolicy().split(",")) {
+        route.handler(new RateLimitHandler(edge.limiter(), edge.limiter().policy(policy.trim())));
+      }
+    }
+    BusForwarder forwarder = new BusForwarder(platform.bus(), spec.address(), settings.busTimeoutMs());
+    if (spec.idempotent()) {
+      route.handler(new IdempotencyHandler(platform.redis(), forwarder, edge.idempotencyTtlSec()));
+    } else if (spec.cacheTtlSeconds() > 0) {
+      route.handler(edge.caching().handler(forwarder, spec.cacheDomain(), spec.cacheTtlSeconds(), spec.operationId()));
+    } else {
+      route.handler(new BusProxyHandler(forwarder));
+    }
   }
 }

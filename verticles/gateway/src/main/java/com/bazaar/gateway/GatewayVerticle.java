@@ -38,8 +38,10 @@ public final class GatewayVerticle extends VerticleBase {
     return Future.all(contract, extra, system, tokens.start()).compose(ignored -> {
       List<OpenAPIContract> contracts = extra.result() == null ? List.of(contract.result())
         : List.of(contract.result(), extra.result());
-      server = vertx.createHttpServer(serverOptions())
-        .requestHandler(GatewayRouter.build(vertx, contracts, system.result(), tokens, settings));
+      return GatewayEdge.of(platform, contracts).map(edge -> GatewayRouter.build(vertx, platform, contracts,
+        system.result(), tokens, edge, settings));
+    }).compose(router -> {
+      server = vertx.createHttpServer(serverOptions()).requestHandler(router);
       return server.listen();
     });
   }

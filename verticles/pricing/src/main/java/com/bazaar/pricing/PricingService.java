@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Product pricing, resale margins, and cart totals with commission. A cart of up to 100 lines is priced with
@@ -28,11 +29,13 @@ final class PricingService {
   private final PricingRepository repository;
   private final PricingCache cache;
   private final BusClient bus;
+  private final Supplier<Future<?>> domainChanged;
 
-  PricingService(PricingRepository repository, PricingCache cache, BusClient bus) {
+  PricingService(PricingRepository repository, PricingCache cache, BusClient bus, Supplier<Future<?>> domainChanged) {
     this.repository = repository;
     this.cache = cache;
     this.bus = bus;
+    this.domainChanged = domainChanged;
   }
 
   Future<BusReply> get(BusRequest request) {
@@ -53,6 +56,7 @@ final class PricingService {
       }
       return repository.upsert(productId, body, currency);
     }).compose(upserted -> cache.replaced(upserted.row())
+      .compose(v -> domainChanged.get())
       .map(v -> new BusReply(upserted.inserted() ? 201 : 200, upserted.row().toJson().toBuffer())));
   }
 

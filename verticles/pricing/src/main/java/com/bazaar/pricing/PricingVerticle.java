@@ -2,6 +2,7 @@ package com.bazaar.pricing;
 
 import com.bazaar.platform.Platform;
 import com.bazaar.platform.bus.BusBindings;
+import com.bazaar.platform.cache.CacheDomains;
 import com.bazaar.pricing.api.PricingAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -24,7 +25,8 @@ public final class PricingVerticle extends VerticleBase {
       return created.start().map(created);
     });
     return cache.compose(started -> {
-      PricingService pricing = new PricingService(new PricingRepository(platform.db(SERVICE)), started, platform.bus());
+      PricingService pricing = new PricingService(new PricingRepository(platform.db(SERVICE)), started, platform.bus(),
+        () -> CacheDomains.bump(platform.redis(), vertx.eventBus(), CacheDomains.PRICING));
       return new BusBindings(vertx.eventBus())
         .bind(PricingAddresses.GET, pricing::get)
         .bind(PricingAddresses.PUT, pricing::put)

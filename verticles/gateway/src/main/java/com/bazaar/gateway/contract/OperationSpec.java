@@ -7,12 +7,12 @@ import java.util.Map;
 
 /**
  * What the gateway needs to know about one operation, read from its {@code x-bazaar-*} extensions:
- * the bus address (or a built-in system handler), who may call it, its cache TTL, its rate-limit policy and
- * whether it honours {@code Idempotency-Key}.
+ * the bus address (or a built-in system handler), who may call it, its cache TTL and the domain whose version
+ * retires it, its rate-limit policy and whether it needs {@code Idempotency-Key}.
  */
 public record OperationSpec(String operationId, HttpMethod method, String openApiPath, String address,
-                            String systemHandler, AccessRule access, int cacheTtlSeconds, String rateLimitPolicy,
-                            boolean idempotent) {
+                            String systemHandler, AccessRule access, int cacheTtlSeconds, String cacheDomain,
+                            String rateLimitPolicy, boolean idempotent) {
 
   public static OperationSpec from(Operation operation) {
     Map<String, Object> ext = operation.getExtensions();
@@ -23,9 +23,13 @@ public record OperationSpec(String operationId, HttpMethod method, String openAp
       throw new IllegalArgumentException(id + ": exactly one of x-bazaar-address and x-bazaar-handler is required");
     }
     Object ttl = ext.get("x-bazaar-cache");
+    String domain = (String) ext.get("x-bazaar-cache-domain");
+    if (ttl != null && (domain == null || operation.getHttpMethod() != HttpMethod.GET)) {
+      throw new IllegalArgumentException(id + ": x-bazaar-cache needs a GET and an x-bazaar-cache-domain");
+    }
     return new OperationSpec(id, operation.getHttpMethod(), operation.getOpenAPIPath(), address, system,
       AccessRule.parse(id, ext.get("x-bazaar-auth")),
-      ttl == null ? 0 : ((Number) ttl).intValue(),
+      ttl == null ? 0 : ((Number) ttl).intValue(), domain,
       (String) ext.get("x-bazaar-rate-limit"),
       Boolean.TRUE.equals(ext.get("x-bazaar-idempotent")));
   }

@@ -1,69 +1,35 @@
 package com.bazaar.gateway.http;
 
-import com.bazaar.gateway.contract.ValidatedRequest;
-import com.bazaar.platform.bus.BusReply;
-import com.bazaar.platform.bus.Principal;
-import com.bazaar.platform.error.ErrorMapper;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The last handler of every bus-backed operation: sends the envelope to the operation's address with the
- * configured timeout and writes the service's pre-encoded reply through untouched.
+ * The last handler of a bus-backed operation that is not cached: forwards, then writes the service's reply
+ * through untouched, marked as not storable (user data must not land in a shared cache).
  */
 public final class BusProxyHandler implements Handler<RoutingContext> {
   public static final String VALIDATED = "validated";
   public static final String PRINCIPAL = "principal";
+  private static final CharSequence PRIVATE = HttpHeaders.createOptimized("private, no-store");
+  private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
 
-  private final EventBus bus;
-  private final String address;
-  private final DeliveryOptions options;
+  private final BusForwarder forwarder;
 
-  public BusProxyHandler(EventBus bus, String address, long timeoutMs) {
-    this.bus = bus;
-    this.address = address;
-    this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
+  public BusProxyHandler(BusForwarder forwarder) {
+    this.forwarder = forwarder;
   }
 
   @Override
   public void handle(RoutingContext rc) {
-    ValidatedRequest input = rc.get(VALIDATED);
-    Principal principal = rc.get(PRINCIPAL, Principal.ANONYMOUS);
-    JsonObject envelope = new JsonObject()
-      .put("params", input.params())
-      .put("query", input.query())
-      .put("headers", input.headers())
-      .put("body", input.body())
-      .put("principal", principal.toJson())
-      .put("requestId", RequestIdHandler.of(rc));
-    bus.<Buffer>request(address, envelope, options).onComplete(ar -> {
-      if (ar.succeeded()) {
-        write(rc, ar.result());
-      } else {
-        ErrorResponder.send(rc, ErrorMapper.map(ar.cause()));
+    forwarder.forward(rc).onComplete(ar -> {
+      if (ar.failed()) {
+        ErrorResponder.send(rc, com.bazaar.platform.error.ErrorMapper.map(ar.cause()));
+        return;
       }
+      rc.response().putHeader(HttpHeaders.CACHE_CONTROL,
+        rc.request().headers().contains(HttpHeaders.AUTHORIZATION) ? PRIVATE : NO_STORE);
+      ReplyWriter.write(rc, ar.result().status(), ar.result().body());
     });
-  }
-
-  private static void write(RoutingContext rc, Message<Buffer> reply) {
-    HttpServerResponse response = rc.response();
-    if (response.closed() || response.ended()) {
-      return;
-    }
-    String status = reply.headers().get(BusReply.STATUS_HEADER);
-    int code = status == null ? 200 : Integer.parseInt(status);
-    response.setStatusCode(code);
-    if (code == 204) {
-      response.end();
-    } else {
-      response.putHeader(HttpHeaders.CONTENT_TYPE, ErrorResponder.JSON).end(reply.body());
-    }
   }
 }

@@ -3,6 +3,7 @@ package com.bazaar.gateway.http;
 import com.bazaar.platform.error.ApiError;
 import com.bazaar.platform.error.ErrorMapper;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -30,18 +31,26 @@ public final class ErrorResponder implements Handler<RoutingContext> {
       response.reset();
       return;
     }
-    JsonObject body = error.toJson();
-    body.getJsonObject("error").put("requestId", RequestIdHandler.of(rc));
     if (error.status() == 401) {
       response.putHeader("WWW-Authenticate", "Bearer");
     }
     if (error.status() == 413) {
       response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
     }
+    if (error.status() == 503 && error.details() != null && error.details().containsKey("retryAfterSeconds")) {
+      response.putHeader("Retry-After", String.valueOf(error.details().getLong("retryAfterSeconds")));
+    }
     response.setStatusCode(error.status())
       .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
       .putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE)
-      .end(body.toBuffer());
+      .end(body(rc, error));
+  }
+
+  /** The standard error body of this request. */
+  public static Buffer body(RoutingContext rc, ApiError error) {
+    JsonObject body = error.toJson();
+    body.getJsonObject("error").put("requestId", RequestIdHandler.of(rc));
+    return body.toBuffer();
   }
 
   private static ApiError toApiError(RoutingContext rc) {
@@ -66,6 +75,8 @@ public final class ErrorResponder implements Handler<RoutingContext> {
         return new ApiError(404, "NOT_FOUND", "No route for " + rc.request().method() + " " + rc.request().path());
       case 405:
         return new ApiError(405, "METHOD_NOT_ALLOWED", rc.request().method() + " is not allowed on " + rc.request().path());
+      case 429:
+        return new ApiError(429, "RATE_LIMITED", "Too many requests");
       case 413:
         return new ApiError(413, "PAYLOAD_TOO_LARGE", "The request body is larger than the limit");
       case 415:

@@ -42,7 +42,7 @@ public final class ConfigLoader {
     return config;
   }
 
-  static void deepMerge(JsonObject target, JsonObject source) {
+  public static void deepMerge(JsonObject target, JsonObject source) {
     for (Map.Entry<String, Object> e : source) {
       Object existing = target.getValue(e.getKey());
       if (existing instanceof JsonObject t && e.getValue() instanceof JsonObject s) {

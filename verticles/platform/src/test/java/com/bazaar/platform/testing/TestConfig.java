@@ -21,6 +21,7 @@ public final class TestConfig {
   /** @param env extra environment variables, applied like real ones (they win over everything else) */
   public static JsonObject forDatabase(String database, Map<String, String> env) {
     Map<String, String> all = new HashMap<>(TestEnv.services());
+    all.put("BAZAAR_REDIS_URL", TestEnv.freshRedisDatabase());
     all.put("BAZAAR_PG_DATABASE", database);
     all.put("BAZAAR_PG_CREATE_DATABASE", "false");
     all.put("BAZAAR_PG_LOG_QUERIES", "false");

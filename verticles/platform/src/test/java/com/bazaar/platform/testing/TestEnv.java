@@ -52,6 +52,33 @@ public final class TestEnv {
     return services().get("BAZAAR_REDIS_URL").replaceFirst("^redis://", "").replaceFirst("/.*$", "").split(":");
   }
 
+  private static final java.util.concurrent.atomic.AtomicInteger REDIS_DB = new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * A Redis database (1 to 15) of its own for a test, emptied first, so that cached answers, rate-limit buckets and
+   * versions of one test never reach another. Pub/sub channels are shared by all databases; they only carry hints.
+   */
+  public static String freshRedisDatabase() {
+    int index = 1 + REDIS_DB.getAndIncrement() % 15;
+    String[] hostPort = redisHostPort();
+    try (Socket socket = new Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
+      socket.getOutputStream().write(("SELECT " + index + "\r\nFLUSHDB\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      byte[] reply = new byte[10];
+      int read = 0;
+      while (read < 10) {
+        int n = socket.getInputStream().read(reply, read, 10 - read);
+        if (n < 0) {
+          break;
+        }
+        read += n;
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot reach Redis to empty database " + index, e);
+    }
+    return "redis://" + hostPort[0] + ":" + hostPort[1] + "/" + index;
+  }
+
   private static Map<String, String> resolve() {
     Map<String, String> env = new HashMap<>();
     env.put("BAZAAR_PG_HOST", get("BAZAAR_PG_HOST", "127.0.0.1"));

@@ -2,6 +2,7 @@ package com.bazaar.platform.testing;
 
 import com.bazaar.platform.Platform;
 import com.bazaar.platform.VertxSetup;
+import com.bazaar.platform.config.ConfigLoader;
 import com.bazaar.platform.metrics.MetricsSetup;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Deployable;
@@ -24,14 +25,15 @@ public final class TestStack implements AutoCloseable {
   private final SqlLog sql = new SqlLog();
   private final boolean ownsDatabase;
 
-  private TestStack(Map<String, String> env) {
-    this(TestDatabase.create(), true, env);
+  private TestStack(Map<String, String> env, JsonObject overlay) {
+    this(TestDatabase.create(), true, env, overlay);
   }
 
-  private TestStack(TestDatabase database, boolean ownsDatabase, Map<String, String> env) {
+  private TestStack(TestDatabase database, boolean ownsDatabase, Map<String, String> env, JsonObject overlay) {
     this.database = database;
     this.ownsDatabase = ownsDatabase;
     this.config = TestConfig.forDatabase(database.name(), env);
+    ConfigLoader.deepMerge(config, overlay);
     PrometheusMeterRegistry registry = MetricsSetup.newRegistry();
     this.vertx = VertxSetup.builder(config, registry).withTracer(options -> sql.tracer())
       .with(VertxSetup.options(config)).build();
@@ -39,17 +41,28 @@ public final class TestStack implements AutoCloseable {
   }
 
   public static TestStack start() {
-    return new TestStack(Map.of());
+    return new TestStack(Map.of(), new JsonObject());
   }
 
   /** @param env environment overrides, applied like real environment variables */
   public static TestStack start(Map<String, String> env) {
-    return new TestStack(env);
+    return new TestStack(env, new JsonObject());
+  }
+
+  /** @param overlay config merged over everything, for what environment variables cannot add (new map entries) */
+  public static TestStack start(Map<String, String> env, JsonObject overlay) {
+    return new TestStack(env, overlay);
   }
 
   /** A second process on the same database and Redis: another Vert.x, another platform, no shared memory. */
   public TestStack anotherProcess() {
-    return new TestStack(database, false, Map.of());
+    return anotherProcess(Map.of(), new JsonObject());
+  }
+
+  public TestStack anotherProcess(Map<String, String> env, JsonObject overlay) {
+    Map<String, String> shared = new java.util.HashMap<>(env);
+    shared.putIfAbsent("BAZAAR_REDIS_URL", config.getJsonObject("redis").getString("url"));
+    return new TestStack(database, false, shared, overlay);
   }
 
   public TestStack migrate(String... services) {

@@ -8,8 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,8 +39,7 @@ public final class CatalogChanges {
   /** The details go first: a response cache keyed by the new version must not be filled from a stale detail. */
   public Future<Void> changed(String kind, List<Change> changes) {
     return invalidate(changes)
-      .compose(v -> redis.send(Request.cmd(Command.INCR).arg(CacheDomains.versionKey(CacheDomains.CATALOG))))
-      .map(response -> response.toLong()).otherwise((Long) null).map(v -> {
+      .compose(v -> CacheDomains.bump(redis, bus, CacheDomains.CATALOG)).map(v -> {
       JsonArray ids = new JsonArray();
       changes.forEach(c -> ids.add(c.productId().toString()));
       bus.publish(ProductAddresses.PRODUCT_CHANGED, new JsonObject().put("change", kind).put("productIds", ids)

@@ -1,0 +1,34 @@
+package com.bazaar.gateway;
+
+import com.bazaar.gateway.cache.ResponseCaching;
+import com.bazaar.gateway.contract.OperationSpec;
+import com.bazaar.gateway.limit.RateLimiter;
+import com.bazaar.platform.Platform;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.OpenAPIContract;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What every gateway instance of a process shares: the rate limiter and the response cache. Built once, by the
+ * first instance, from the config and the contract's cache domains.
+ */
+record GatewayEdge(RateLimiter limiter, ResponseCaching caching, long idempotencyTtlSec) {
+
+  static Future<GatewayEdge> of(Platform platform, List<OpenAPIContract> contracts) {
+    return platform.perProcess("gateway.edge", () -> {
+      JsonObject gateway = platform.config().getJsonObject("gateway");
+      List<String> domains = contracts.stream().flatMap(c -> c.operations().stream())
+        .map(op -> OperationSpec.from(op).cacheDomain()).filter(Objects::nonNull).distinct().toList();
+      JsonObject compression = platform.config().getJsonObject("http").getJsonObject("compression");
+      int gzipLevel = compression.getBoolean("enabled") ? compression.getInteger("level") : ResponseCaching.NO_GZIP;
+      ResponseCaching caching = new ResponseCaching(platform.vertx(), platform.redis(),
+        gateway.getJsonObject("responseCache"), domains, gzipLevel, platform.registry());
+      RateLimiter limiter = new RateLimiter(gateway.getJsonObject("rateLimits"), platform.redis(), platform.registry());
+      return caching.start().map(v -> new GatewayEdge(limiter, caching,
+        gateway.getJsonObject("idempotency").getLong("ttlSec")));
+    });
+  }
+}

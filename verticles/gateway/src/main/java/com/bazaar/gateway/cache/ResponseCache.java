@@ -1,0 +1,110 @@
+package com.bazaar.gateway.cache;
+
+import com.bazaar.platform.bus.BusReply;
+import com.bazaar.platform.cache.SingleFlight;
+import com.bazaar.platform.redis.SharedRedis;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The gateway's shared response cache, one per process: a near cache of a second or so in memory, then Redis
+ * with the operation's TTL. Keys carry the domain's version, so a write retires them all at once. Concurrent
+ * misses of one key make one backend call per process. A copy of every fill is also kept, without the version,
+ * for {@code staleTtlSec}: the last good answer, served when the service is down.
+ */
+final class ResponseCache {
+  record Fetched(BusReply reply, CachedResponse cached) {
+  }
+
+  private final SharedRedis redis;
+  private final JsonObject settings;
+  private final int gzipLevel;
+  private final DomainVersions versions;
+  private final Cache<String, CachedResponse> near;
+  private final SingleFlight<Fetched> flights = new SingleFlight<>();
+
+  ResponseCache(Vertx vertx, SharedRedis redis, JsonObject settings, List<String> domains, int gzipLevel) {
+    this.redis = redis;
+    this.settings = settings;
+    this.gzipLevel = gzipLevel;
+    this.versions = new DomainVersions(vertx, redis, domains, settings.getLong("versionRefreshMs"));
+    this.near = Caffeine.newBuilder().maximumSize(settings.getLong("nearMaxEntries"))
+      .expireAfterWrite(Duration.ofMillis(settings.getLong("nearTtlMs"))).executor(Runnable::run).build();
+  }
+
+  Future<Void> start() {
+    return versions.start();
+  }
+
+  boolean enabled() {
+    return settings.getBoolean("enabled");
+  }
+
+  String key(String domain, String resource) {
+    return "rc:" + domain + ":" + versions.current(domain) + ":" + resource;
+  }
+
+  static String staleKey(String resource) {
+    return "rcs:" + resource;
+  }
+
+  CachedResponse near(String key) {
+    CachedResponse hit = near.getIfPresent(key);
+    return hit != null && hit.fresh() ? hit : null;
+  }
+
+  /** A fresh copy from Redis, or null; never fails (a Redis problem is a miss). */
+  Future<CachedResponse> shared(String key) {
+    return get(key).map(found -> {
+      if (found != null && found.fresh()) {
+        near.put(key, found);
+        return found;
+      }
+      return null;
+    });
+  }
+
+  /** Asks the backend once per process for all concurrent misses of the key, and stores a 200 answer. */
+  Future<Fetched> fill(String key, String resource, int ttlSec, Supplier<Future<BusReply>> backend) {
+    return flights.load(key, () -> shared(key).compose(raced -> raced != null
+      ? Future.succeededFuture(new Fetched(new BusReply(200, raced.raw()), raced))
+      : backend.get().compose(reply -> {
+        if (reply.status() != 200 || reply.body().length() > settings.getInteger("maxBodyBytes")) {
+          return Future.succeededFuture(new Fetched(reply, null));
+        }
+        CachedResponse cached = CachedResponse.of(reply.body(), ttlSec, gzipLevel);
+        near.put(key, cached);
+        return store(key, cached, ttlSec).compose(v -> store(staleKey(resource), cached, settings.getInteger("staleTtlSec")))
+          .map(new Fetched(reply, cached));
+      })));
+  }
+
+  /** The last good answer for the resource, whatever its age within {@code staleTtlSec}, or null. */
+  Future<CachedResponse> stale(String resource) {
+    return get(staleKey(resource));
+  }
+
+  private Future<CachedResponse> get(String key) {
+    return redis.send(Request.cmd(Command.GET).arg(key))
+      .map(response -> response == null ? null : CachedResponse.decode(response.toBuffer()))
+      .otherwise((CachedResponse) null);
+  }
+
+  private Future<Void> store(String key, CachedResponse value, int ttlSec) {
+    return redis.send(Request.cmd(Command.SET).arg(key).arg(value.encode()).arg("EX").arg(ttlSec))
+      .<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  Future<Void> stop() {
+    return versions.stop();
+  }
+}

@@ -1,0 +1,144 @@
+package com.bazaar.gateway.cache;
+
+import com.bazaar.gateway.http.BusForwarder;
+import com.bazaar.gateway.http.BusProxyHandler;
+import com.bazaar.gateway.http.ErrorResponder;
+import com.bazaar.gateway.http.ReplyWriter;
+import com.bazaar.platform.error.ApiError;
+import com.bazaar.platform.error.ErrorMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Serves an {@code x-bazaar-cache} operation from the response cache. Only anonymous requests share it: a request
+ * with {@code Authorization} is never served from it nor stored in it. Answers carry {@code X-Cache}
+ * (HIT, MISS, BYPASS or STALE), a strong {@code ETag} ({@code If-None-Match} gives 304), {@code Vary:
+ * Accept-Encoding} and a {@code Cache-Control} a CDN can follow; the gzip form is sent as stored.
+ */
+public final class ResponseCacheHandler implements Handler<RoutingContext> {
+  private static final CharSequence X_CACHE = HttpHeaders.createOptimized("X-Cache");
+  private static final CharSequence VARY_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
+  private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
+
+  private final ResponseCache cache;
+  private final BusForwarder forwarder;
+  private final BusProxyHandler uncached;
+  private final String domain;
+  private final int ttlSec;
+  private final Map<String, Counter> counters;
+
+  ResponseCacheHandler(ResponseCache cache, BusForwarder forwarder, String domain, int ttlSec, String operationId,
+                       MeterRegistry registry) {
+    this.cache = cache;
+    this.forwarder = forwarder;
+    this.uncached = new BusProxyHandler(forwarder);
+    this.domain = domain;
+    this.ttlSec = ttlSec;
+    this.counters = Map.of(
+      "HIT", counter(registry, operationId, "hit"), "MISS", counter(registry, operationId, "miss"),
+      "BYPASS", counter(registry, operationId, "bypass"), "STALE", counter(registry, operationId, "stale"));
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    if (!cache.enabled() || rc.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
+      mark(rc, "BYPASS");
+      uncached.handle(rc);
+      return;
+    }
+    String resource = resource(rc);
+    String key = cache.key(domain, resource);
+    CachedResponse near = cache.near(key);
+    if (near != null) {
+      serve(rc, near, "HIT");
+      return;
+    }
+    cache.shared(key).onComplete(found -> {
+      if (found.result() != null) {
+        serve(rc, found.result(), "HIT");
+        return;
+      }
+      cache.fill(key, resource, ttlSec, () -> forwarder.forward(rc)).onComplete(ar -> {
+        if (ar.succeeded() && ar.result().cached() != null) {
+          serve(rc, ar.result().cached(), "MISS");
+        } else if (ar.succeeded()) {
+          mark(rc, "MISS");
+          rc.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+          ReplyWriter.write(rc, ar.result().reply().status(), ar.result().reply().body());
+        } else {
+          serveStale(rc, resource, ErrorMapper.map(ar.cause()));
+        }
+      });
+    });
+  }
+
+  private void serveStale(RoutingContext rc, String resource, ApiError failure) {
+    if (failure.status() < 500) {
+      ErrorResponder.send(rc, failure);
+      return;
+    }
+    cache.stale(resource).onComplete(stale -> {
+      if (stale.result() != null) {
+        serve(rc, stale.result(), "STALE");
+      } else {
+        ErrorResponder.send(rc, failure);
+      }
+    });
+  }
+
+  private void serve(RoutingContext rc, CachedResponse entry, String outcome) {
+    HttpServerResponse response = rc.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    mark(rc, outcome);
+    long maxAge = "STALE".equals(outcome) ? 0 : entry.maxAgeSec();
+    response.putHeader(HttpHeaders.ETAG, entry.etag())
+      .putHeader(HttpHeaders.VARY, VARY_ENCODING)
+      .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAge + ", stale-while-revalidate=" + ttlSec);
+    String ifNoneMatch = rc.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+    if (ifNoneMatch != null && (ifNoneMatch.contains(entry.etag()) || ifNoneMatch.trim().equals("*"))) {
+      response.setStatusCode(304).end();
+      return;
+    }
+    response.putHeader(HttpHeaders.CONTENT_TYPE, ErrorResponder.JSON);
+    String accepts = rc.request().getHeader(HttpHeaders.ACCEPT_ENCODING);
+    if (accepts != null && accepts.contains("gzip") && entry.gzip().length() > 0) {
+      response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP).end(entry.gzip());
+    } else {
+      response.end(entry.raw());
+    }
+  }
+
+  private void mark(RoutingContext rc, String outcome) {
+    rc.response().putHeader(X_CACHE, outcome);
+    counters.get(outcome).increment();
+  }
+
+  /** The path and the query with parameters sorted, so that {@code ?a=1&b=2} and {@code ?b=2&a=1} share an entry. */
+  static String resource(RoutingContext rc) {
+    StringBuilder out = new StringBuilder(rc.request().path());
+    char separator = '?';
+    for (String name : new TreeSet<>(rc.queryParams().names())) {
+      for (String value : rc.queryParams().getAll(name)) {
+        out.append(separator).append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+          .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        separator = '&';
+      }
+    }
+    return out.toString();
+  }
+
+  private static Counter counter(MeterRegistry registry, String operation, String result) {
+    return Counter.builder("bazaar.gateway.cache").tag("operation", operation).tag("result", result).register(registry);
+  }
+}

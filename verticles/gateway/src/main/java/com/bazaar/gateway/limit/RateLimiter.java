@@ -1,0 +1,77 @@
+package com.bazaar.gateway.limit;
+
+import com.bazaar.platform.redis.SharedRedis;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The configured policies over the distributed limiter, with the fallback when Redis does not answer within
+ * {@code gateway.rateLimits.redisTimeoutMs}: fail-open policies allow, the others use the in-process limiter.
+ * Counts allowed, rejected and fallback decisions per policy.
+ */
+public final class RateLimiter {
+  private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
+
+  private final boolean enabled;
+  private final Map<String, RateLimitPolicy> policies = new HashMap<>();
+  private final RedisRateLimiter redis;
+  private final LocalRateLimiter local;
+  private final MeterRegistry registry;
+  private volatile long lastWarning;
+
+  public RateLimiter(JsonObject settings, SharedRedis redis, MeterRegistry registry) {
+    this.enabled = settings.getBoolean("enabled");
+    settings.getJsonObject("policies").forEach(e -> policies.put(e.getKey(), RateLimitPolicy.from(e.getKey(),
+      (JsonObject) e.getValue())));
+    this.redis = new RedisRateLimiter(redis, settings.getLong("redisTimeoutMs"));
+    this.local = new LocalRateLimiter(settings.getDouble("fallbackFraction"));
+    this.registry = registry;
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /** The named policy; a contract naming an unknown one fails at start. */
+  public RateLimitPolicy policy(String name) {
+    RateLimitPolicy policy = policies.get(name);
+    if (policy == null) {
+      throw new IllegalArgumentException("x-bazaar-rate-limit names unknown policy '" + name + "'; known: " + policies.keySet());
+    }
+    return policy;
+  }
+
+  public Future<RateLimitDecision> check(RateLimitPolicy policy, List<String> keys) {
+    return redis.check(policy, keys)
+      .recover(failure -> {
+        warnFallback(failure);
+        return Future.succeededFuture(policy.failOpen() ? new RateLimitDecision(true, 0, 0, 0, true)
+          : local.check(policy, keys));
+      })
+      .onSuccess(decision -> count(policy, decision));
+  }
+
+  private void count(RateLimitPolicy policy, RateLimitDecision decision) {
+    Counter.builder("bazaar.ratelimit.decisions").tag("policy", policy.name())
+      .tag("result", decision.allowed() ? "allowed" : "rejected")
+      .tag("fallback", Boolean.toString(decision.fallback()))
+      .register(registry).increment();
+  }
+
+  private void warnFallback(Throwable failure) {
+    long now = System.currentTimeMillis();
+    if (now - lastWarning > 10_000) {
+      lastWarning = now;
+      LOG.warn("Rate limiting without Redis ({}): fail-open policies allow, the others limit per instance",
+        failure.toString());
+    }
+  }
+}
