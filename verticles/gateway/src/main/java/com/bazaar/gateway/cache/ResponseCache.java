@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
@@ -73,19 +74,29 @@ final class ResponseCache {
     });
   }
 
-  /** Asks the backend once per process for all concurrent misses of the key, and stores a 200 answer. */
+  /**
+   * Asks the backend once per process for all concurrent misses of the key. A 200 answer goes into memory at once
+   * (a later flight for the key finds it there) and into Redis in one pipelined write, without the caller waiting.
+   */
   Future<Fetched> fill(String key, String resource, int ttlSec, Supplier<Future<BusReply>> backend) {
-    return flights.load(key, () -> shared(key).compose(raced -> raced != null
-      ? Future.succeededFuture(new Fetched(new BusReply(200, raced.raw()), raced))
-      : backend.get().compose(reply -> {
+    return flights.load(key, () -> {
+      CachedResponse raced = near(key);
+      if (raced != null) {
+        return Future.succeededFuture(new Fetched(new BusReply(200, raced.raw()), raced));
+      }
+      return backend.get().map(reply -> {
         if (reply.status() != 200 || reply.body().length() > settings.getInteger("maxBodyBytes")) {
-          return Future.succeededFuture(new Fetched(reply, null));
+          return new Fetched(reply, null);
         }
         CachedResponse cached = CachedResponse.of(reply.body(), ttlSec, gzipLevel);
         near.put(key, cached);
-        return store(key, cached, ttlSec).compose(v -> store(staleKey(resource), cached, settings.getInteger("staleTtlSec")))
-          .map(new Fetched(reply, cached));
-      })));
+        Buffer encoded = cached.encode();
+        redis.batch(List.of(
+          Request.cmd(Command.SET).arg(key).arg(encoded).arg("EX").arg(ttlSec),
+          Request.cmd(Command.SET).arg(staleKey(resource)).arg(encoded).arg("EX").arg(settings.getInteger("staleTtlSec"))));
+        return new Fetched(reply, cached);
+      });
+    });
   }
 
   /** The last good answer for the resource, whatever its age within {@code staleTtlSec}, or null. */
@@ -97,11 +108,6 @@ final class ResponseCache {
     return redis.send(Request.cmd(Command.GET).arg(key))
       .map(response -> response == null ? null : CachedResponse.decode(response.toBuffer()))
       .otherwise((CachedResponse) null);
-  }
-
-  private Future<Void> store(String key, CachedResponse value, int ttlSec) {
-    return redis.send(Request.cmd(Command.SET).arg(key).arg(value.encode()).arg("EX").arg(ttlSec))
-      .<Void>mapEmpty().otherwiseEmpty();
   }
 
   Future<Void> stop() {

@@ -9,6 +9,7 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,6 +40,11 @@ public final class SharedRedis {
 
   public Future<Response> send(Request request, long timeoutMs) {
     return client.send(request).timeout(timeoutMs, TimeUnit.MILLISECONDS);
+  }
+
+  /** Several commands pipelined in one round trip; best effort, for writes nobody waits on. */
+  public Future<Void> batch(List<Request> requests) {
+    return client.batch(requests).timeout(settings.timeoutMs() * 4L, TimeUnit.MILLISECONDS).<Void>mapEmpty().otherwiseEmpty();
   }
 
   /** A round trip with its own timeout; also used at start to open the first connection before traffic. */
