@@ -94,7 +94,7 @@ start_server() {
   done < "benchmarks/variants/$variant.env"
   env "${envs[@]}" BAZAAR_PROFILE=bench BAZAAR_PG_DATABASE="$DB" BAZAAR_HTTP_PORT="$PORT" \
     BAZAAR_HTTP_EXTRA_CONTRACT="$ROOT/benchmarks/conf/bench-openapi.yaml" \
-    BAZAAR_ADMIN_EMAIL=admin@bench.bazaar BAZAAR_ADMIN_PASSWORD="bench password 1" \
+    BAZAAR_ADMIN_EMAIL=admin@bazaar.bench BAZAAR_ADMIN_PASSWORD="bench password 1" \
     java -Xms256m -Xmx1g -XX:+UseParallelGC -cp "$CP" com.bazaar.bench.BenchMain "$@" > "$log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do
@@ -178,6 +178,7 @@ benchmark_run() {
   reset_database
   start_server default "$OUT/raw/server-seed.log"
   seed "$PRODUCTS"
+  python3 benchmarks/seed/api_check.py "http://127.0.0.1:$PORT" admin@bazaar.bench "bench password 1" 3 | tee -a "$OUT/seed.txt"
   mapfile -t VARIANTS < <(variants_in_order)
   for round in $(seq 1 "$ROUNDS"); do
     echo "== round $round"
@@ -196,19 +197,25 @@ benchmark_run() {
   pgbench_baselines
 }
 
+# Data size with the caches off, so the figures are the queries' own cost as the catalog grows; then instances
+# (gateway and product verticles) on 10k products with everything on.
 scaling_run() {
   for size in 1000 10000 100000; do
     reset_database
     start_server default "$OUT/raw/server-seed-$size.log"
     seed "$size"
+    start_server nocache "$OUT/raw/server-size-$size.log"
     for scenario in products_spread product_detail; do
-      run_wrk "$scenario" default "$scenario.lua" "$CONNECTIONS" "$WARMUP" "$OUT/raw/warmup.txt" > /dev/null
+      run_wrk "$scenario" nocache "$scenario.lua" "$CONNECTIONS" "$WARMUP" "$OUT/raw/warmup.txt" > /dev/null
       run_wrk "$scenario" "size$size" "$scenario.lua" "$CONNECTIONS" "$DURATION" "$OUT/raw/$scenario@size$size-r1.txt"
     done
   done
+  reset_database
+  start_server default "$OUT/raw/server-seed-instances.log"
+  seed 10000
   for n in 1 2 4; do
     start_server default "$OUT/raw/server-instances-$n.log" --instances "gateway=$n" --instances "product=$n"
-    for scenario in products_hot product_detail; do
+    for scenario in products_spread product_detail; do
       run_wrk "$scenario" default "$scenario.lua" "$CONNECTIONS" "$WARMUP" "$OUT/raw/warmup.txt" > /dev/null
       run_wrk "$scenario" "instances$n" "$scenario.lua" "$CONNECTIONS" "$DURATION" "$OUT/raw/$scenario@instances$n-r1.txt"
     done

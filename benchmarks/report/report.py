@@ -94,7 +94,7 @@ def chart(out, name, title, labels, series, ylabel):
         for i, label in enumerate(labels):
             f.write('"' + label + '" ' + " ".join(str(values[i] or 0) for _, values in series) + "\n")
     plots = ", ".join(f"'{data.name}' using {k + 2}:xtic(1) title '{legend}'" for k, (legend, _) in enumerate(series))
-    script = f"""set terminal pngcairo size 1200,640 font 'sans,10'
+    script = f"""set terminal pngcairo size 1200,640 font 'sans,10' noenhanced
 set output '{name}.png'
 set title '{title}'
 set style data histograms

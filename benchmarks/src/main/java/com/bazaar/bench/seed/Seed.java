@@ -43,6 +43,7 @@ public final class Seed {
           users.execute();
         }
         db.commit();
+        db.setAutoCommit(true);
         sql.execute("ANALYZE");
       }
       writeIds(db, options.out());
