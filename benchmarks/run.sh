@@ -131,7 +131,10 @@ run_wrk() {
   t0=$(date +%s%N); c0=$(cpu_ticks)
   ( while kill -0 "$SERVER_PID" 2>/dev/null; do awk '/VmRSS/{print $2}' "/proc/$SERVER_PID/status"; sleep 0.25; done ) > "$rss_file" &
   local sampler=$!
-  wrk -t"$THREADS" -c"$conns" -d"$duration" --timeout 5s -s "benchmarks/wrk/$script" "http://127.0.0.1:$PORT" > "$file" 2>&1 || true
+  local script_args
+  read -r -a script_args <<< "$script"
+  wrk -t"$THREADS" -c"$conns" -d"$duration" --timeout 5s -s "benchmarks/wrk/${script_args[0]}" "http://127.0.0.1:$PORT" \
+    -- "${script_args[@]:1}" > "$file" 2>&1 || true
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
   local t1 c1
