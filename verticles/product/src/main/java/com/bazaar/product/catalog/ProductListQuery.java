@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One page of the product list as one SQL statement. The filters present decide which fragments the statement
- * has, so each combination is a fixed text that PostgreSQL prepares once; stock and the primary image come from
- * LATERAL joins over the page only, so the statement count does not grow with the page size.
+ * One page of the product list as one SQL statement. The filters present and the page size decide the text, so
+ * each combination is a fixed text that PostgreSQL prepares once; stock and the primary image come from LATERAL
+ * joins over the page only, so the statement count does not grow with the page size.
  */
 record ProductListQuery(String category, String q, Long minPrice, Long maxPrice, ProductSort sort, PageRequest page) {
   static final String LISTED = "p.is_active AND p.min_price IS NOT NULL";
@@ -62,8 +62,9 @@ record ProductListQuery(String category, String q, Long minPrice, Long maxPrice,
       where.append(" AND ").append(sort.after).append("($").append(params.size() - 1).append(", $")
         .append(params.size()).append(")");
     }
-    params.add(page.fetchSize());
-    return "SELECT * FROM products p WHERE " + where + " ORDER BY " + sort.orderBy + " LIMIT $" + params.size();
+    // The page size is a literal, not a parameter: against "LIMIT $n" PostgreSQL costs a generic plan for a tenth
+    // of the table, so it re-plans on every execution (half the throughput, see benchmarks/results/LATEST.md).
+    return "SELECT * FROM products p WHERE " + where + " ORDER BY " + sort.orderBy + " LIMIT " + page.fetchSize();
   }
 
   /** The full statement and its parameters. */

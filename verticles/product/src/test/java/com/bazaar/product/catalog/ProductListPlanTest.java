@@ -7,6 +7,8 @@ import com.bazaar.platform.testing.TestStack;
 import com.bazaar.product.ProductVerticle;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every shape of the list query, planned by PostgreSQL over 10,000 products: each must read products through an
- * index, never a sequential scan.
+ * index, never a sequential scan, and a prepared page must settle on one generic plan rather than be re-planned.
  */
 class ProductListPlanTest {
   private static TestStack stack;
@@ -60,6 +62,28 @@ class ProductListPlanTest {
       }
     }
     assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void a_page_is_planned_once_per_connection_not_on_every_execution() {
+    Pool pool = stack.platform().db(ProductVerticle.SERVICE).write();
+    SqlConnection connection = pool.getConnection().await();
+    try {
+      for (ProductListQuery query : List.of(
+        new ProductListQuery(null, null, null, null, ProductSort.NEWEST, new PageRequest(20, null)),
+        new ProductListQuery("category-7", null, null, null, ProductSort.PRICE_ASC, new PageRequest(50, null)))) {
+        SqlStatement statement = query.statement();
+        for (int i = 0; i < 8; i++) {
+          connection.preparedQuery(statement.sql()).execute(statement.params()).await();
+        }
+        Row plans = connection.preparedQuery("SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = $1")
+          .execute(Tuple.of(statement.sql())).await().iterator().next();
+        assertThat(plans.getLong("generic_plans")).as("generic plans of %s", query).isGreaterThanOrEqualTo(3);
+        assertThat(plans.getLong("custom_plans")).as("custom plans of %s", query).isLessThanOrEqualTo(5);
+      }
+    } finally {
+      connection.close().await();
+    }
   }
 
   private static List<ProductListQuery> shapes(ProductSort sort) {
