@@ -111,7 +111,7 @@ reset_database() {
 }
 
 seed() {
-  java -cp "$CP" com.bazaar.bench.seed.Seed --products "$1" --out "$BENCH_DATA" | tee -a "$OUT/seed.txt"
+  BAZAAR_PG_DATABASE="$DB" java -cp "$CP" com.bazaar.bench.seed.Seed --products "$1" --out "$BENCH_DATA" | tee -a "$OUT/seed.txt"
   : > "$BENCH_DATA/tokens.txt"
   local password
   password=$(cat "$BENCH_DATA/password.txt")
@@ -158,16 +158,22 @@ variants_in_order() {
   done | awk '!seen[$0]++'
 }
 
+# pgbench_scripts NAME SCRIPT... runs the scripts as one mix against the benchmark database for DURATION.
+pgbench_scripts() {
+  local name=$1 files=()
+  shift
+  for script in "$@"; do files+=(-f "$script"); done
+  PGOPTIONS="-c search_path=product" pgbench -n -h "${BAZAAR_PG_HOST:-127.0.0.1}" -U "${BAZAAR_PG_USER:-postgres}" -c 8 -j 2 \
+    -T "${DURATION%s}" -M prepared "${files[@]}" "$DB" > "$OUT/raw/pgbench-$name.txt" 2>&1 || true
+  printf '  %-28s %s\n' "pgbench $name" "$(grep -o 'tps = [0-9.]*' "$OUT/raw/pgbench-$name.txt" | head -1)"
+}
+
 pgbench_baselines() {
   echo "== pgbench"
   java -cp "$CP" com.bazaar.bench.PgbenchScripts "$OUT/pgbench" "$PRODUCTS" 50
   local secs=${DURATION%s}
   for script in "$OUT"/pgbench/*.sql; do
-    local name
-    name=$(basename "$script" .sql)
-    PGOPTIONS="-c search_path=product" pgbench -n -h "${BAZAAR_PG_HOST:-127.0.0.1}" -U "${BAZAAR_PG_USER:-postgres}" -c 8 -j 2 -T "$secs" -M prepared \
-      -f "$script" "$DB" > "$OUT/raw/pgbench-$name.txt" 2>&1 || true
-    printf '  %-28s %s\n' "pgbench $name" "$(grep -o 'tps = [0-9.]*' "$OUT/raw/pgbench-$name.txt" | head -1)"
+    pgbench_scripts "$(basename "$script" .sql)" "$script"
   done
   $PSQL -c "DROP DATABASE IF EXISTS bazaar_pgbench WITH (FORCE)" -c "CREATE DATABASE bazaar_pgbench" postgres
   pgbench -q -i -s 10 -h "${BAZAAR_PG_HOST:-127.0.0.1}" -U "${BAZAAR_PG_USER:-postgres}" bazaar_pgbench >/dev/null 2>&1
@@ -200,7 +206,8 @@ benchmark_run() {
   pgbench_baselines
 }
 
-# Data size with the caches off, so the figures are the queries' own cost as the catalog grows; then instances
+# Data size with the caches off, so the figures are the queries' own cost as the catalog grows, beside pgbench
+# running the same SQL mix and the buffers one list page touches (PageCost); then instances
 # (gateway and product verticles) on 10k products with everything on.
 scaling_run() {
   for size in 1000 10000 100000; do
@@ -212,6 +219,12 @@ scaling_run() {
       run_wrk "$scenario" nocache "$scenario.lua" "$CONNECTIONS" "$WARMUP" "$OUT/raw/warmup.txt" > /dev/null
       run_wrk "$scenario" "size$size" "$scenario.lua" "$CONNECTIONS" "$DURATION" "$OUT/raw/$scenario@size$size-r1.txt"
     done
+    stop_server
+    java -cp "$CP" com.bazaar.bench.PgbenchScripts "$OUT/pgbench-$size" "$size" 50
+    pgbench_scripts "product_spread@size$size" "$OUT/pgbench-$size"/spread/*.sql
+    pgbench_scripts "product_detail@size$size" "$OUT/pgbench-$size/product_detail.sql"
+    BAZAAR_PG_DATABASE="$DB" java -cp "$CP" com.bazaar.bench.PageCost "$size" 50 > "$OUT/raw/pagecost@size$size.txt"
+    cat "$OUT/raw/pagecost@size$size.txt"
   done
   reset_database
   start_server default "$OUT/raw/server-seed-instances.log"

@@ -79,6 +79,23 @@ def pgbench(out):
     return found
 
 
+def page_costs(out):
+    costs = {}
+    for path in sorted((out / "raw").glob("pagecost@*.txt")):
+        match = re.search(r"^PAGE_COST (.*)$", path.read_text(), re.M)
+        if match:
+            costs[path.stem.removeprefix("pagecost@")] = json.loads(match.group(1))
+    return dict(sorted(costs.items(), key=lambda kv: kv[1]["products"]))
+
+
+def http_beside(script):
+    """The HTTP scenario that runs the same SQL as a pgbench script: by name, or the same-named scenario at a size."""
+    base, _, size = script.partition("@")
+    if size:
+        return {"product_spread": "products_spread", "product_detail": "product_detail"}.get(base, "") + "@" + size
+    return {"product_list": "products_hot@nocache", "product_detail": "product_detail@nodetailcache"}.get(base, "")
+
+
 def fmt(value, digits=0):
     if value is None:
         return "–"
@@ -135,7 +152,8 @@ def main():
 
     (out / "results.json").write_text(json.dumps({
         "machine": machine, "command": (out / "command.txt").read_text().strip() if (out / "command.txt").exists() else "",
-        "scenarios": results, "optimisations": optimisations, "pgbench_tps": db}, indent=2))
+        "scenarios": results, "optimisations": optimisations, "pgbench_tps": db, "page_cost": page_costs(out)},
+        indent=2))
 
     ordered = sorted(results.values(), key=lambda r: (r["scenario"], r["variant"] != "default", r["variant"]))
     lines = [f"# Benchmark report: {out.name}", "",
@@ -165,11 +183,22 @@ def main():
     if db:
         lines += ["", "## The database limit (pgbench, 8 clients, the services' own SQL)", "",
                   "| script | transactions/s | HTTP scenario beside it | HTTP req/s | HTTP / pgbench |", "|---|---:|---|---:|---:|"]
-        beside = {"product_list": "products_hot@nocache", "product_detail": "product_detail@nodetailcache"}
         for script, tps in db.items():
-            http = results.get(beside.get(script, ""), {})
+            beside = http_beside(script)
+            http = results.get(beside, {})
             ratio = f"{http['rps'] / tps:.2f}" if tps and "rps" in http else "–"
-            lines.append(f"| {script} | {fmt(tps)} | {beside.get(script, '')} | {fmt(http.get('rps'))} | {ratio} |")
+            lines.append(f"| {script} | {fmt(tps)} | {beside if http else ''} | {fmt(http.get('rps'))} | {ratio} |")
+    costs = page_costs(out)
+    if costs:
+        lines += ["", "## Work per list page as the catalog grows (PageCost: EXPLAIN ANALYZE, BUFFERS)", "",
+                  "Shared buffers one page of products_spread touches, over every sort with and without a price floor; "
+                  "the middle page is reached by following the service's own cursors.", "",
+                  "| size | first pages | buffers, mean (max) | middle page | pages | buffers, mean (max) |",
+                  "|---|---:|---:|---:|---:|---:|"]
+        for size, c in costs.items():
+            lines.append(f"| {size} | {c['first_pages']} | {c['first_buffers_mean']} ({c['first_buffers_max']}) | "
+                         f"{c['middle_page']} | {c['middle_pages']} | "
+                         + (f"{c['middle_buffers_mean']} ({c['middle_buffers_max']}) |" if c["middle_pages"] else "– |"))
 
     charts = []
     default_runs = [r for r in ordered if "rps" in r]

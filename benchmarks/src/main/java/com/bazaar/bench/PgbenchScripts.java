@@ -11,7 +11,9 @@ import java.nio.file.Path;
 /**
  * Writes pgbench scripts holding the exact SQL the product service runs for a list page and a cold detail, so the
  * report can show how close each HTTP scenario comes to what PostgreSQL alone can do, and the list page with its
- * LIMIT as a parameter, the way the service once sent it (re-planned on every execution). Run pgbench with
+ * LIMIT as a parameter, the way the service once sent it (re-planned on every execution). {@code spread/} holds one
+ * script per list shape of {@code benchmarks/wrk/products_spread.lua} (four sorts, with and without a price floor, in
+ * a random category); passed to one pgbench together they are the same mix. Run pgbench with
  * {@code PGOPTIONS='-c search_path=product'}.
  */
 public final class PgbenchScripts {
@@ -34,6 +36,19 @@ public final class PgbenchScripts {
       inCategory.sql().replace("$1", "('category-' || :c)"));
     write(out.resolve("product_detail.sql"), "\\set n random(1, " + products + ")",
       ProductDetails.bySlugSql().replace("$1", "('p-' || :n)"));
+    writeSpread(out.resolve("spread"), categories);
+  }
+
+  private static void writeSpread(Path dir, int categories) throws IOException {
+    Files.createDirectories(dir);
+    String variables = "\\set c random(1, " + categories + ")\n\\set m random(1, 50) * 2000";
+    for (String sort : new String[] {"newest", "price_asc", "price_desc", "name"}) {
+      String plain = ProductListing.statement("category-1", null, null, null, sort, 20).sql();
+      write(dir.resolve(sort + ".sql"), variables, plain.replace("$1", "('category-' || :c)"));
+      String floored = ProductListing.statement("category-1", null, 1L, null, sort, 20).sql();
+      write(dir.resolve(sort + "_min_price.sql"), variables,
+        floored.replace("$1", "('category-' || :c)").replace("$2", ":m"));
+    }
   }
 
   private static void write(Path file, String variables, String sql) throws IOException {

@@ -1,12 +1,12 @@
 package com.bazaar.bench.seed;
 
 import com.bazaar.auth.password.PasswordHasher;
+import com.bazaar.bench.BenchDatabase;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +28,7 @@ public final class Seed {
   public static void main(String[] args) throws Exception {
     SeedOptions options = SeedOptions.parse(args);
     long started = System.nanoTime();
-    try (Connection db = DriverManager.getConnection(options.jdbcUrl(), options.user(), options.password())) {
+    try (Connection db = BenchDatabase.connect(options.jdbcUrl())) {
       db.setAutoCommit(false);
       String hash = new PasswordHasher().hash(PASSWORD);
       try (Statement sql = db.createStatement()) {

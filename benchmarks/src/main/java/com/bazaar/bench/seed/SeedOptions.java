@@ -1,16 +1,15 @@
 package com.bazaar.bench.seed;
 
+import com.bazaar.bench.BenchDatabase;
+
 import java.nio.file.Path;
 
 /** Command-line flags of the seed generator. */
-record SeedOptions(String jdbcUrl, String user, String password, long seed, int products, int variantsPerProduct,
+record SeedOptions(String jdbcUrl, long seed, int products, int variantsPerProduct,
                    int categories, int users, int resellers, Path out) {
 
   static SeedOptions parse(String[] args) {
-    String host = env("BAZAAR_PG_HOST", "127.0.0.1");
-    String port = env("BAZAAR_PG_PORT", "5432");
-    String database = env("BAZAAR_PG_DATABASE", "bazaar_bench");
-    String url = "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    String url = BenchDatabase.url();
     long seed = 42;
     int products = 10_000;
     int variants = 4;
@@ -35,12 +34,6 @@ record SeedOptions(String jdbcUrl, String user, String password, long seed, int 
     if (variants < 1 || variants > 16) {
       throw new IllegalArgumentException("--variants-per-product must be 1..16 (4 colours x 4 sizes)");
     }
-    return new SeedOptions(url, env("BAZAAR_PG_USER", "postgres"), env("BAZAAR_PG_PASSWORD", ""), seed, products,
-      variants, categories, users, resellers, out);
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
+    return new SeedOptions(url, seed, products, variants, categories, users, resellers, out);
   }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The seed as set-based SQL. Ids are md5 hashes of the seed and a row number, and every "random" value is a hash
  * of the same, so the data is a pure function of the flags. The price-range trigger is off during the bulk load
- * and the ranges are set in one statement at the end.
+ * and the ranges are set in one statement at the end. Child rows are inserted in product order so that, as when the
+ * API creates a product in one transaction, a product's variants and images share heap pages.
  */
 final class SeedSql {
   static final String USERS = """
@@ -47,24 +48,23 @@ final class SeedSql {
         + "FROM generate_series(1, " + n + ") i",
       "INSERT INTO product.variant_options (id, product_id, name, position) "
         + "SELECT md5(" + s + "opt:' || i || ':' || o)::uuid, " + product + ", (ARRAY['Color','Size'])[o], o - 1 "
-        + "FROM generate_series(1, " + n + ") i, generate_series(1, 2) o",
+        + "FROM generate_series(1, " + n + ") i, generate_series(1, 2) o ORDER BY i, o",
       "INSERT INTO product.variant_option_values (id, option_id, value, position) "
         + "SELECT md5(" + s + "val:' || i || ':' || o || ':' || v)::uuid, md5(" + s + "opt:' || i || ':' || o)::uuid, "
         + "CASE o WHEN 1 THEN " + colours + "[v] ELSE " + sizes + "[v] END, v - 1 "
-        + "FROM generate_series(1, " + n + ") i, generate_series(1, 2) o, generate_series(1, 4) v",
+        + "FROM generate_series(1, " + n + ") i, generate_series(1, 2) o, generate_series(1, 4) v ORDER BY i, o, v",
       "INSERT INTO product.product_variants (id, product_id, sku, price, currency, stock, is_active, combination_key, position) "
         + "SELECT md5(" + s + "var:' || i || ':' || k)::uuid, " + product + ", 'SKU-' || i || '-' || k, "
         + "10000 + abs(hashtext(" + s + "price:' || i)) % 490000 + (k - 1) * 5000, 'INR', 1000, true, "
         + colours + "[(k - 1) / 4 + 1] || chr(31) || " + sizes + "[(k - 1) % 4 + 1], k - 1 "
-        + "FROM generate_series(1, " + n + ") i, generate_series(1, " + k + ") k",
+        + "FROM generate_series(1, " + n + ") i, generate_series(1, " + k + ") k ORDER BY i, k",
       "INSERT INTO product.variant_option_links (variant_id, option_value_id) "
-        + "SELECT md5(" + s + "var:' || i || ':' || k)::uuid, md5(" + s + "val:' || i || ':1:' || ((k - 1) / 4 + 1))::uuid "
-        + "FROM generate_series(1, " + n + ") i, generate_series(1, " + k + ") k UNION ALL "
-        + "SELECT md5(" + s + "var:' || i || ':' || k)::uuid, md5(" + s + "val:' || i || ':2:' || ((k - 1) % 4 + 1))::uuid "
-        + "FROM generate_series(1, " + n + ") i, generate_series(1, " + k + ") k",
+        + "SELECT md5(" + s + "var:' || i || ':' || k)::uuid, md5(" + s + "val:' || i || ':' || o || ':' || "
+        + "CASE o WHEN 1 THEN (k - 1) / 4 + 1 ELSE (k - 1) % 4 + 1 END)::uuid "
+        + "FROM generate_series(1, " + n + ") i, generate_series(1, " + k + ") k, generate_series(1, 2) o ORDER BY i, k, o",
       "INSERT INTO product.product_images (product_id, url, alt, position, is_primary) "
         + "SELECT " + product + ", 'https://img.bazaar.test/p-' || i || '-' || m || '.jpg', 'Product ' || i, m - 1, m = 1 "
-        + "FROM generate_series(1, " + n + ") i, generate_series(1, 2) m",
+        + "FROM generate_series(1, " + n + ") i, generate_series(1, 2) m ORDER BY i, m",
       "UPDATE product.products p SET min_price = r.lo, max_price = r.hi FROM (SELECT product_id, min(price) AS lo, "
         + "max(price) AS hi FROM product.product_variants WHERE is_active GROUP BY product_id) r WHERE p.id = r.product_id",
       "ALTER TABLE product.product_variants ENABLE TRIGGER product_variants_price_range",

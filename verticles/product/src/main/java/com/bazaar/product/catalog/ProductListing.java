@@ -27,10 +27,18 @@ public final class ProductListing {
     this.repository = new ProductReadRepository(db);
   }
 
-  /** The statement a list request runs; the benchmark harness hands it to pgbench as the database's limit. */
-  public static SqlStatement statement(String category, String q, Long minPrice, Long maxPrice, String sort, int limit) {
-    return new ProductListQuery(category, q, minPrice, maxPrice, ProductSort.parse(sort), new PageRequest(limit, null))
+  /**
+   * The statement a list request runs, for the benchmark harness: pgbench runs it as the database's limit, and the
+   * page-cost walk follows its cursors. {@code cursor} is a {@code nextCursor} from an earlier page, or null.
+   */
+  public static SqlStatement statement(String category, String q, Long minPrice, Long maxPrice, String sort, int limit,
+                                       String cursor) {
+    return new ProductListQuery(category, q, minPrice, maxPrice, ProductSort.parse(sort), new PageRequest(limit, cursor))
       .statement();
+  }
+
+  public static SqlStatement statement(String category, String q, Long minPrice, Long maxPrice, String sort, int limit) {
+    return statement(category, q, minPrice, maxPrice, sort, limit, null);
   }
 
   public Future<BusReply> list(BusRequest request) {
