@@ -26,6 +26,8 @@ public final class VertxSetup {
       .setWorkerPoolSize(settings.getInteger("workerPoolSize"))
       .setMaxEventLoopExecuteTime(settings.getInteger("blockedThreadWarningMs"))
       .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+      .setWarningExceptionTime(settings.getInteger("blockedThreadWarningMs"))
+      .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS)
       .setBlockedThreadCheckInterval(settings.getInteger("blockedThreadCheckIntervalMs"))
       .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
       .setMetricsOptions(MetricsSetup.options());

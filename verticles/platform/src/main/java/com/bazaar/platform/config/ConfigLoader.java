@@ -76,6 +76,9 @@ public final class ConfigLoader {
       if (like instanceof Long) {
         return Long.parseLong(raw.trim());
       }
+      if (like instanceof Double) {
+        return Double.parseDouble(raw.trim());
+      }
       if (like instanceof Boolean) {
         String v = raw.trim().toLowerCase();
         if (!v.equals("true") && !v.equals("false")) {

@@ -60,11 +60,15 @@ class ConfigLoaderTest {
     JsonObject config = ConfigLoader.load(null, Map.of(
       "BAZAAR_PG_POOL_SIZE_PRODUCT", "12",
       "BAZAAR_HTTP_COMPRESSION_ENABLED", "false",
+      "BAZAAR_GATEWAY_RATE_LIMITS_FALLBACK_FRACTION", "0.25",
+      "BAZAAR_GATEWAY_RESPONSE_CACHE_EARLY_REFRESH_BETA", "2",
       "BAZAAR_REDIS_URL", "redis://cache:6380"));
 
     assertThat(config.getJsonObject("pg").getJsonObject("poolSize").getValue("product")).isEqualTo(12);
     assertThat(config.getJsonObject("http").getJsonObject("compression").getValue("enabled")).isEqualTo(false);
     assertThat(config.getJsonObject("redis").getString("url")).isEqualTo("redis://cache:6380");
+    assertThat(config.getJsonObject("gateway").getJsonObject("rateLimits").getValue("fallbackFraction")).isEqualTo(0.25);
+    assertThat(config.getJsonObject("gateway").getJsonObject("responseCache").getValue("earlyRefreshBeta")).isEqualTo(2.0);
   }
 
   @Test
