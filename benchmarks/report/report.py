@@ -64,6 +64,9 @@ def collect(out):
                 "cpu_percent": round(med("cpu_percent"), 1) if all("cpu_percent" in r for r in ok) else None,
                 "rss_max_mb": round(max(r.get("rss_max_kb", 0) for r in ok) / 1024, 1),
             })
+            if all("cache_misses" in r for r in ok):
+                entry["cache_misses_per_s"] = round(statistics.median(
+                    r["cache_misses"] / (r["duration_us"] / 1e6) for r in ok), 1)
         entry["failed"] = bool(failed) or entry.get("errors", 1) > 0
         if failed:
             entry["why"] = failed[0]["why"]
@@ -188,6 +191,13 @@ def main():
             http = results.get(beside, {})
             ratio = f"{http['rps'] / tps:.2f}" if tps and "rps" in http else "–"
             lines.append(f"| {script} | {fmt(tps)} | {beside if http else ''} | {fmt(http.get('rps'))} | {ratio} |")
+    counted = [r for r in ordered if "cache_misses_per_s" in r]
+    if counted:
+        lines += ["", "## Readers that waited for a refill (X-Cache: MISS, counted by wrk)", "",
+                  "| scenario | variant | misses/s | of all answers | p99 ms | max ms |", "|---|---|---:|---:|---:|---:|"]
+        for r in counted:
+            lines.append(f"| {r['scenario']} | {r['variant']} | {fmt(r['cache_misses_per_s'], 1)} | "
+                         f"{r['cache_misses_per_s'] / r['rps']:.4%} | {fmt(r['p99_ms'], 2)} | {fmt(r['max_ms'], 1)} |")
     costs = page_costs(out)
     if costs:
         lines += ["", "## Work per list page as the catalog grows (PageCost: EXPLAIN ANALYZE, BUFFERS)", "",

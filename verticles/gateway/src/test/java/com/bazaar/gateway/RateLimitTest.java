@@ -6,6 +6,7 @@ import com.bazaar.platform.testing.TestConfig;
 import com.bazaar.platform.testing.TestHttp;
 import com.bazaar.platform.testing.TestHttp.Response;
 import com.bazaar.platform.testing.TestStack;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
@@ -40,14 +41,16 @@ class RateLimitTest {
     stack.close();
   }
 
+  /** Clears the buckets in Redis, then outwaits what the process may still hold of them (leaseMs). */
   @BeforeEach
-  void forgetBuckets() {
+  void forgetBuckets() throws InterruptedException {
     Request del = Request.cmd(Command.DEL);
     for (String policy : List.of("tight", "fast", "strict")) {
       del.arg("rl:" + policy + ":ip:127.0.0.1");
     }
     del.arg("rl:strict:email:a@b.test");
     stack.platform().redis().send(del).await();
+    Thread.sleep(stack.platform().config().getJsonObject("gateway").getJsonObject("rateLimits").getLong("leaseMs") + 20);
   }
 
   private static void bindOk(TestStack on) {
@@ -71,6 +74,29 @@ class RateLimitTest {
     assertThat(allowed(responses)).isBetween(9L, 11L);
     assertThat(responses.get(0).header("RateLimit-Policy")).isEqualTo("\"tight\";q=10;w=60");
     assertThat(responses.get(0).header("RateLimit")).startsWith("\"tight\";r=9;t=");
+  }
+
+  @Test
+  void a_busy_key_spends_leased_cells_and_asks_redis_once_per_lease_not_per_request() {
+    double redisBefore = decisions("open", "redis");
+    double leaseBefore = decisions("open", "lease");
+
+    List<Response> responses = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      responses.add(http.get("/limited-open"));
+    }
+
+    assertThat(allowed(responses)).isEqualTo(100);
+    double fromRedis = decisions("open", "redis") - redisBefore;
+    double fromLeases = decisions("open", "lease") - leaseBefore;
+    assertThat(fromRedis + fromLeases).isEqualTo(100);
+    assertThat(fromRedis).as("Redis calls for 100 requests").isLessThan(25);
+  }
+
+  /** The count of the policy's decisions from one source, in the registry /metrics serves. */
+  private static double decisions(String policy, String source) {
+    return stack.platform().registry().find("bazaar.ratelimit.decisions").tag("policy", policy).tag("source", source)
+      .counters().stream().mapToDouble(Counter::count).sum();
   }
 
   @Test

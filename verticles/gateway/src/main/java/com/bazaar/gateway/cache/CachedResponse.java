@@ -8,22 +8,38 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * A cached 200 answer: the body as the service encoded it and its gzip form beside it (so a hit costs neither
- * JSON encoding nor compression), a strong ETag, and until when it is fresh. Stored in Redis as one buffer:
- * {@code freshUntil(8) etagLength(2) etag rawLength(4) raw gzip}.
+ * JSON encoding nor compression), a strong ETag, until when it is fresh, and how long the backend took to produce
+ * it. Stored in Redis as one buffer: {@code freshUntil(8) computeMs(4) etagLength(2) etag rawLength(4) raw gzip}.
  */
-record CachedResponse(long freshUntilMs, String etag, Buffer raw, Buffer gzip) {
+record CachedResponse(long freshUntilMs, int computeMs, String etag, Buffer raw, Buffer gzip) {
+  private static final int HEADER = 18;
 
-  static CachedResponse of(Buffer body, int ttlSec, int gzipLevel) {
+  static CachedResponse of(Buffer body, int ttlSec, int gzipLevel, int computeMs) {
     Buffer gzip = gzipLevel == ResponseCaching.NO_GZIP ? Buffer.buffer() : gzip(body, gzipLevel);
-    return new CachedResponse(System.currentTimeMillis() + ttlSec * 1000L, etag(body), body, gzip);
+    return new CachedResponse(System.currentTimeMillis() + ttlSec * 1000L, computeMs, etag(body), body, gzip);
   }
 
   boolean fresh() {
     return System.currentTimeMillis() < freshUntilMs;
+  }
+
+  /**
+   * XFetch (Vattani, Chierichetti and Lowenstein, "Optimal Probabilistic Cache Stampede Prevention"): refresh
+   * before expiry with a probability that rises as expiry nears and with how long the answer takes to compute, so
+   * a hot key is recomputed by one early reader instead of by every reader at once when it expires.
+   * {@code beta} 1 is the paper's optimum; larger refreshes earlier; 0 never.
+   */
+  boolean refreshDue(double beta) {
+    if (beta <= 0) {
+      return false;
+    }
+    double headStartMs = -computeMs * beta * Math.log(ThreadLocalRandom.current().nextDouble());
+    return System.currentTimeMillis() + headStartMs >= freshUntilMs;
   }
 
   long maxAgeSec() {
@@ -32,18 +48,19 @@ record CachedResponse(long freshUntilMs, String etag, Buffer raw, Buffer gzip) {
 
   Buffer encode() {
     byte[] tag = etag.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    return Buffer.buffer(14 + tag.length + raw.length() + gzip.length())
-      .appendLong(freshUntilMs).appendShort((short) tag.length).appendBytes(tag)
+    return Buffer.buffer(HEADER + tag.length + raw.length() + gzip.length())
+      .appendLong(freshUntilMs).appendInt(computeMs).appendShort((short) tag.length).appendBytes(tag)
       .appendInt(raw.length()).appendBuffer(raw).appendBuffer(gzip);
   }
 
   static CachedResponse decode(Buffer stored) {
     long fresh = stored.getLong(0);
-    int tagLength = stored.getShort(8);
-    String etag = stored.getString(10, 10 + tagLength, "US-ASCII");
-    int rawStart = 14 + tagLength;
-    int rawLength = stored.getInt(10 + tagLength);
-    return new CachedResponse(fresh, etag, stored.slice(rawStart, rawStart + rawLength),
+    int computeMs = stored.getInt(8);
+    int tagLength = stored.getShort(12);
+    String etag = stored.getString(14, 14 + tagLength, "US-ASCII");
+    int rawStart = HEADER + tagLength;
+    int rawLength = stored.getInt(14 + tagLength);
+    return new CachedResponse(fresh, computeMs, etag, stored.slice(rawStart, rawStart + rawLength),
       stored.slice(rawStart + rawLength, stored.length()));
   }
 

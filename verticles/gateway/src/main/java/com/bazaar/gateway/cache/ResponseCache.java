@@ -19,8 +19,10 @@ import java.util.function.Supplier;
 /**
  * The gateway's shared response cache, one per process: a near cache of a second or so in memory, then Redis
  * with the operation's TTL. Keys carry the domain's version, so a write retires them all at once. Concurrent
- * misses of one key make one backend call per process. A copy of every fill is also kept, without the version,
- * for {@code staleTtlSec}: the last good answer, served when the service is down.
+ * misses of one key make one backend call per process, and a hit may refresh its key early (XFetch, see
+ * {@link CachedResponse#refreshDue}) so a hot key does not expire under load. A copy of every fill is also kept,
+ * without the version, for {@code staleTtlSec}: the last good answer, served when the service is down. The key
+ * prefixes name the stored format ({@link CachedResponse#encode}); change them when it changes.
  */
 final class ResponseCache {
   record Fetched(BusReply reply, CachedResponse cached) {
@@ -51,11 +53,11 @@ final class ResponseCache {
   }
 
   String key(String domain, String resource) {
-    return "rc:" + domain + ":" + versions.current(domain) + ":" + resource;
+    return "rc2:" + domain + ":" + versions.current(domain) + ":" + resource;
   }
 
   static String staleKey(String resource) {
-    return "rcs:" + resource;
+    return "rcs2:" + resource;
   }
 
   CachedResponse near(String key) {
@@ -84,18 +86,34 @@ final class ResponseCache {
       if (raced != null) {
         return Future.succeededFuture(new Fetched(new BusReply(200, raced.raw()), raced));
       }
-      return backend.get().map(reply -> {
-        if (reply.status() != 200 || reply.body().length() > settings.getInteger("maxBodyBytes")) {
-          return new Fetched(reply, null);
-        }
-        CachedResponse cached = CachedResponse.of(reply.body(), ttlSec, gzipLevel);
-        near.put(key, cached);
-        Buffer encoded = cached.encode();
-        redis.batch(List.of(
-          Request.cmd(Command.SET).arg(key).arg(encoded).arg("EX").arg(ttlSec),
-          Request.cmd(Command.SET).arg(staleKey(resource)).arg(encoded).arg("EX").arg(settings.getInteger("staleTtlSec"))));
-        return new Fetched(reply, cached);
-      });
+      return load(key, resource, ttlSec, backend);
+    });
+  }
+
+  /** Whether a hit on this entry should refresh its key ahead of expiry; see {@link CachedResponse#refreshDue}. */
+  boolean refreshDue(CachedResponse hit) {
+    return hit.refreshDue(settings.getDouble("earlyRefreshBeta"));
+  }
+
+  /** Replaces a still-fresh entry from the backend, once per process however many hits ask. */
+  Future<Fetched> refresh(String key, String resource, int ttlSec, Supplier<Future<BusReply>> backend) {
+    return flights.load(key, () -> load(key, resource, ttlSec, backend));
+  }
+
+  private Future<Fetched> load(String key, String resource, int ttlSec, Supplier<Future<BusReply>> backend) {
+    long started = System.nanoTime();
+    return backend.get().map(reply -> {
+      if (reply.status() != 200 || reply.body().length() > settings.getInteger("maxBodyBytes")) {
+        return new Fetched(reply, null);
+      }
+      int computeMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000));
+      CachedResponse cached = CachedResponse.of(reply.body(), ttlSec, gzipLevel, computeMs);
+      near.put(key, cached);
+      Buffer encoded = cached.encode();
+      redis.batch(List.of(
+        Request.cmd(Command.SET).arg(key).arg(encoded).arg("EX").arg(ttlSec),
+        Request.cmd(Command.SET).arg(staleKey(resource)).arg(encoded).arg("EX").arg(settings.getInteger("staleTtlSec"))));
+      return new Fetched(reply, cached);
     });
   }
 

@@ -12,6 +12,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ import java.util.TreeSet;
  * Accept-Encoding} and a {@code Cache-Control} a CDN can follow; the gzip form is sent as stored.
  */
 public final class ResponseCacheHandler implements Handler<RoutingContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(ResponseCacheHandler.class);
   private static final CharSequence X_CACHE = HttpHeaders.createOptimized("X-Cache");
   private static final CharSequence VARY_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
   private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
@@ -35,6 +38,7 @@ public final class ResponseCacheHandler implements Handler<RoutingContext> {
   private final String domain;
   private final int ttlSec;
   private final Map<String, Counter> counters;
+  private final Counter earlyRefreshes;
 
   ResponseCacheHandler(ResponseCache cache, BusForwarder forwarder, String domain, int ttlSec, String operationId,
                        MeterRegistry registry) {
@@ -46,6 +50,7 @@ public final class ResponseCacheHandler implements Handler<RoutingContext> {
     this.counters = Map.of(
       "HIT", counter(registry, operationId, "hit"), "MISS", counter(registry, operationId, "miss"),
       "BYPASS", counter(registry, operationId, "bypass"), "STALE", counter(registry, operationId, "stale"));
+    this.earlyRefreshes = counter(registry, operationId, "early_refresh");
   }
 
   @Override
@@ -59,12 +64,12 @@ public final class ResponseCacheHandler implements Handler<RoutingContext> {
     String key = cache.key(domain, resource);
     CachedResponse near = cache.near(key);
     if (near != null) {
-      serve(rc, near, "HIT");
+      serveHit(rc, near, key, resource);
       return;
     }
     cache.shared(key).onComplete(found -> {
       if (found.result() != null) {
-        serve(rc, found.result(), "HIT");
+        serveHit(rc, found.result(), key, resource);
         return;
       }
       cache.fill(key, resource, ttlSec, () -> forwarder.forward(rc)).onComplete(ar -> {
@@ -79,6 +84,15 @@ public final class ResponseCacheHandler implements Handler<RoutingContext> {
         }
       });
     });
+  }
+
+  private void serveHit(RoutingContext rc, CachedResponse hit, String key, String resource) {
+    serve(rc, hit, "HIT");
+    if (cache.refreshDue(hit)) {
+      earlyRefreshes.increment();
+      cache.refresh(key, resource, ttlSec, () -> forwarder.forward(rc))
+        .onFailure(e -> LOG.debug("Early refresh of {} failed; the entry serves until it expires", key, e));
+    }
   }
 
   private void serveStale(RoutingContext rc, String resource, ApiError failure) {

@@ -34,11 +34,11 @@ final class LocalRateLimiter {
     }
     if (wait > 0) {
       long seconds = Math.max(1, (wait + 999_999) / 1_000_000);
-      return new RateLimitDecision(false, 0, seconds, seconds, true);
+      return new RateLimitDecision(false, 0, seconds, seconds, RateLimitDecision.Source.FALLBACK);
     }
     for (long[] tat : tats) {
       tat[0] = Math.max(tat[0], now) + interval;
     }
-    return new RateLimitDecision(true, 0, 0, 1, true);
+    return new RateLimitDecision(true, 0, 0, 1, RateLimitDecision.Source.FALLBACK);
   }
 }

@@ -1,6 +1,13 @@
 package com.bazaar.gateway.limit;
 
-/** The answer for one request: allowed or not, what remains, and when to retry or when the quota is whole again. */
-public record RateLimitDecision(boolean allowed, long remaining, long retryAfterSec, long resetSec, boolean fallback) {
-  public static final RateLimitDecision UNLIMITED = new RateLimitDecision(true, Long.MAX_VALUE, 0, 0, false);
+/**
+ * The answer for one request: allowed or not, what remains, when to retry or when the quota is whole again, and
+ * where the answer came from: Redis, a lease this process holds ({@link LeasedGrants}), or the fallback without Redis.
+ */
+public record RateLimitDecision(boolean allowed, long remaining, long retryAfterSec, long resetSec, Source source) {
+  public enum Source { REDIS, LEASE, FALLBACK }
+
+  public boolean fallback() {
+    return source == Source.FALLBACK;
+  }
 }

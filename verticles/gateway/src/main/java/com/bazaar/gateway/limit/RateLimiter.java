@@ -10,12 +10,13 @@ import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The configured policies over the distributed limiter, with the fallback when Redis does not answer within
  * {@code gateway.rateLimits.redisTimeoutMs}: fail-open policies allow, the others use the in-process limiter.
- * Counts allowed, rejected and fallback decisions per policy.
+ * Counts allowed and rejected decisions per policy and source (redis, lease, fallback).
  */
 public final class RateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
@@ -31,7 +32,8 @@ public final class RateLimiter {
     this.enabled = settings.getBoolean("enabled");
     settings.getJsonObject("policies").forEach(e -> policies.put(e.getKey(), RateLimitPolicy.from(e.getKey(),
       (JsonObject) e.getValue())));
-    this.redis = new RedisRateLimiter(redis, settings.getLong("redisTimeoutMs"));
+    this.redis = new RedisRateLimiter(redis, settings.getLong("redisTimeoutMs"),
+      new LeasedGrants(settings.getInteger("leaseMaxTokens"), settings.getLong("leaseMs")));
     this.local = new LocalRateLimiter(settings.getDouble("fallbackFraction"));
     this.registry = registry;
   }
@@ -53,7 +55,7 @@ public final class RateLimiter {
     return redis.check(policy, keys)
       .recover(failure -> {
         warnFallback(failure);
-        return Future.succeededFuture(policy.failOpen() ? new RateLimitDecision(true, 0, 0, 0, true)
+        return Future.succeededFuture(policy.failOpen() ? new RateLimitDecision(true, 0, 0, 0, RateLimitDecision.Source.FALLBACK)
           : local.check(policy, keys));
       })
       .onSuccess(decision -> count(policy, decision));
@@ -62,7 +64,7 @@ public final class RateLimiter {
   private void count(RateLimitPolicy policy, RateLimitDecision decision) {
     Counter.builder("bazaar.ratelimit.decisions").tag("policy", policy.name())
       .tag("result", decision.allowed() ? "allowed" : "rejected")
-      .tag("fallback", Boolean.toString(decision.fallback()))
+      .tag("source", decision.source().name().toLowerCase(Locale.ROOT))
       .register(registry).increment();
   }
 

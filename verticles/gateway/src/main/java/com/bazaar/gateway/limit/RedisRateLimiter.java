@@ -2,16 +2,24 @@ package com.bazaar.gateway.limit;
 
 import com.bazaar.platform.redis.RedisScript;
 import com.bazaar.platform.redis.SharedRedis;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.redis.client.Response;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * GCRA (generic cell rate algorithm) in one Lua script, atomic in Redis and timed by Redis's own clock, so the
- * limit holds across every gateway instance and process: one round trip per request. Each key keeps only its
- * theoretical arrival time. A request is checked against all its keys and counted in all only if every one allows.
+ * limit holds across every gateway instance and process. Each key keeps only its theoretical arrival time. A call
+ * asks for up to {@code want} cells and is granted as many as every one of its keys allows now (0 is a refusal,
+ * with the wait); they are counted in all keys. {@link LeasedGrants} spends the extra cells of a grant locally, so
+ * a busy key costs one round trip per lease, not per request.
  */
 final class RedisRateLimiter {
   private static final RedisScript GCRA = new RedisScript("""
@@ -19,48 +27,97 @@ final class RedisRateLimiter {
     local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
     local interval = tonumber(ARGV[1])
     local tolerance = interval * tonumber(ARGV[2])
-    local wait, remaining, reset = 0, -1, 0
+    local grant, wait = tonumber(ARGV[3]), 0
     local tats = {}
     for i, key in ipairs(KEYS) do
       local tat = tonumber(redis.call('GET', key) or now)
       if tat < now then tat = now end
-      local new_tat = tat + interval
-      local allow_at = new_tat - tolerance
-      if now < allow_at then
-        if allow_at - now > wait then wait = allow_at - now end
-      else
-        local left = math.floor((now - allow_at) / interval)
-        if remaining < 0 or left < remaining then remaining = left end
-        if new_tat - now > reset then reset = new_tat - now end
+      tats[i] = tat
+      local fit = math.floor((now + tolerance - tat) / interval)
+      if fit < 1 then
+        grant = 0
+        if tat + interval - tolerance - now > wait then wait = tat + interval - tolerance - now end
+      elseif fit < grant then
+        grant = fit
       end
-      tats[i] = new_tat
     end
-    if wait > 0 then return {0, 0, wait} end
+    if grant < 1 then return {0, 0, wait} end
+    local remaining, reset = -1, 0
     for i, key in ipairs(KEYS) do
-      redis.call('SET', key, tats[i], 'PX', math.floor((tats[i] - now) / 1000) + 1)
+      local new_tat = tats[i] + grant * interval
+      redis.call('SET', key, new_tat, 'PX', math.floor((new_tat - now) / 1000) + 1)
+      local left = math.floor((now + tolerance - new_tat) / interval)
+      if remaining < 0 or left < remaining then remaining = left end
+      if new_tat - now > reset then reset = new_tat - now end
     end
-    return {1, remaining, reset}""");
+    return {grant, remaining, reset}""");
 
   private final SharedRedis redis;
   private final long timeoutMs;
+  private final LeasedGrants leases;
+  private final Map<String, Flight> flights = new ConcurrentHashMap<>();
 
-  RedisRateLimiter(SharedRedis redis, long timeoutMs) {
+  RedisRateLimiter(SharedRedis redis, long timeoutMs, LeasedGrants leases) {
     this.redis = redis;
     this.timeoutMs = timeoutMs;
+    this.leases = leases;
   }
 
+  /**
+   * A decision from the lease this process holds, or from Redis. While one call for the keys is on its way, other
+   * requests for them wait for it and then try its lease, so a burst on a cold key makes one call, then one more
+   * asking for a cell per waiter. Nothing waits longer than the timeout: then the caller's fallback applies.
+   */
   Future<RateLimitDecision> check(RateLimitPolicy policy, List<String> keys) {
-    return GCRA.run(redis, keys, List.of(Long.toString(policy.intervalMicros()), Long.toString(policy.burst())))
+    String id = keys.size() == 1 ? keys.get(0) : String.join(" ", keys);
+    RateLimitDecision held = leases.take(id, System.nanoTime());
+    if (held != null) {
+      return Future.succeededFuture(held);
+    }
+    Flight flight = new Flight();
+    Flight ahead = leases.leasing() ? flights.putIfAbsent(id, flight) : null;
+    if (ahead != null) {
+      return ahead.then(() -> check(policy, keys)).timeout(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+    String want = Integer.toString(leases.want(id, System.nanoTime()));
+    return GCRA.run(redis, keys, List.of(Long.toString(policy.intervalMicros()), Long.toString(policy.burst()), want))
       .timeout(timeoutMs, TimeUnit.MILLISECONDS)
-      .map(RedisRateLimiter::decision);
+      .map(response -> {
+        flights.remove(id, flight);
+        return leases.record(id, System.nanoTime(), response.get(0).toInteger(), response.get(1).toLong(),
+          response.get(2).toLong(), flight.waiters.get());
+      })
+      .onComplete(done -> {
+        flights.remove(id, flight);
+        flight.done.tryComplete(done.succeeded());
+      });
   }
 
-  private static RateLimitDecision decision(Response response) {
-    boolean allowed = response.get(0).toLong() == 1;
-    long micros = response.get(2).toLong();
-    long seconds = Math.max(1, (micros + 999_999) / 1_000_000);
-    return allowed
-      ? new RateLimitDecision(true, response.get(1).toLong(), 0, seconds, false)
-      : new RateLimitDecision(false, 0, seconds, seconds, false);
+  /** A Redis call on its way, and the requests waiting for it. */
+  private static final class Flight {
+    final Promise<Boolean> done = Promise.promise();
+    final AtomicInteger waiters = new AtomicInteger();
+
+    /** Runs {@code next} on the caller's context once the call is answered; fails if the call failed. */
+    Future<RateLimitDecision> then(Supplier<Future<RateLimitDecision>> next) {
+      waiters.incrementAndGet();
+      Context context = Vertx.currentContext();
+      Promise<RateLimitDecision> mine = Promise.promise();
+      done.future().onComplete(answered -> {
+        Runnable resume = () -> {
+          if (answered.result()) {
+            next.get().onComplete(mine);
+          } else {
+            mine.fail("the rate-limit call it waited for failed");
+          }
+        };
+        if (context == null) {
+          resume.run();
+        } else {
+          context.runOnContext(v -> resume.run());
+        }
+      });
+      return mine.future();
+    }
   }
 }
