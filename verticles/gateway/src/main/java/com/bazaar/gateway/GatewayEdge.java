@@ -18,7 +18,7 @@ import java.util.Objects;
 record GatewayEdge(RateLimiter limiter, ResponseCaching caching, long idempotencyTtlSec) {
 
   static Future<GatewayEdge> of(Platform platform, List<OpenAPIContract> contracts) {
-    return platform.perProcess("gateway.edge", () -> {
+    return platform.perProcessStarted("gateway.edge", () -> {
       JsonObject gateway = platform.config().getJsonObject("gateway");
       List<String> domains = contracts.stream().flatMap(c -> c.operations().stream())
         .map(op -> OperationSpec.from(op).cacheDomain()).filter(Objects::nonNull).distinct().toList();

@@ -19,7 +19,7 @@ public final class PricingVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Future<PricingCache> cache = platform.perProcess("pricing.cache", () -> {
+    Future<PricingCache> cache = platform.perProcessStarted("pricing.cache", () -> {
       PricingCache created = new PricingCache(platform.vertx(), platform.redis(), platform.registry(),
         platform.config().getJsonObject("pricing"));
       return created.start().map(created);
