@@ -3,6 +3,7 @@ package com.bazaar.platform;
 import com.bazaar.platform.db.SqlStatementTracer;
 import com.bazaar.platform.metrics.MetricsSetup;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.buffer.ByteBufAllocator;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
@@ -34,6 +35,7 @@ public final class VertxSetup {
   }
 
   public static VertxBuilder builder(JsonObject config, PrometheusMeterRegistry registry) {
+    warmUpBufferAllocator();
     VertxBuilder builder = Vertx.builder().withMetrics(MetricsSetup.factory(registry));
     if (config.getJsonObject("pg").getBoolean("logQueries")) {
       builder.withTracer(tracing -> new SqlStatementTracer((db, sql) -> SQL.debug("{}", sql)));
@@ -44,5 +46,14 @@ public final class VertxSetup {
   /** A local (non-clustered) Vert.x. */
   public static Vertx local(JsonObject config, PrometheusMeterRegistry registry) {
     return builder(config, registry).with(options(config)).build();
+  }
+
+  /**
+   * Netty's first pooled buffer initialises its allocator and registers a JFR event class: 180-330 ms on a slow
+   * machine, which blocked whichever event loop wrote first. Allocating one buffer here, on the thread that builds
+   * Vert.x, pays that before any event loop runs.
+   */
+  private static void warmUpBufferAllocator() {
+    ByteBufAllocator.DEFAULT.directBuffer(64).release();
   }
 }
