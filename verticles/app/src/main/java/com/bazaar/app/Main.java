@@ -32,8 +32,8 @@ public final class Main {
       options = LaunchOptions.parse(List.of(args));
       config = ConfigLoader.load(options.confFile(), System.getenv());
     } catch (RuntimeException e) {
-      System.err.println(e.getMessage());
-      System.err.println(LaunchOptions.USAGE);
+      LOG.error("{}\n{}", e.getMessage(), LaunchOptions.USAGE);
+      flushLogs();
       System.exit(2);
       return;
     }

@@ -11,9 +11,7 @@ import com.bazaar.platform.health.ReadinessProbe;
 import com.bazaar.platform.redis.RedisSettings;
 import com.bazaar.platform.redis.SharedRedis;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
@@ -116,19 +114,11 @@ public final class Platform {
   }
 
   /**
-   * {@link #perProcess} for state that takes a while to start. The shared future completes on the context of the
-   * instance that created it; every caller gets the result back on its own context instead, so whatever it does
-   * next (binding bus consumers, listening for HTTP) belongs to its own verticle and runs on its own event loop.
+   * {@link #perProcess} for state that takes a while to start; each caller gets the result on its own context
+   * ({@link OnCallerContext}), not on the one of the instance that happened to start it.
    */
   public <T> Future<T> perProcessStarted(String name, Supplier<Future<T>> start) {
-    Future<T> shared = perProcess(name, start);
-    Context caller = Vertx.currentContext();
-    if (caller == null) {
-      return shared;
-    }
-    Promise<T> mine = Promise.promise();
-    shared.onComplete(result -> caller.runOnContext(v -> mine.handle(result)));
-    return mine.future();
+    return OnCallerContext.of(perProcess(name, start));
   }
 
   public ReadinessProbe readiness() {

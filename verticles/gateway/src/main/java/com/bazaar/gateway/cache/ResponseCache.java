@@ -29,7 +29,10 @@ final class ResponseCache {
   }
 
   private final SharedRedis redis;
-  private final JsonObject settings;
+  private final boolean enabled;
+  private final int maxBodyBytes;
+  private final int staleTtlSec;
+  private final double earlyRefreshBeta;
   private final int gzipLevel;
   private final DomainVersions versions;
   private final Cache<String, CachedResponse> near;
@@ -37,7 +40,10 @@ final class ResponseCache {
 
   ResponseCache(Vertx vertx, SharedRedis redis, JsonObject settings, List<String> domains, int gzipLevel) {
     this.redis = redis;
-    this.settings = settings;
+    this.enabled = settings.getBoolean("enabled");
+    this.maxBodyBytes = settings.getInteger("maxBodyBytes");
+    this.staleTtlSec = settings.getInteger("staleTtlSec");
+    this.earlyRefreshBeta = settings.getDouble("earlyRefreshBeta");
     this.gzipLevel = gzipLevel;
     this.versions = new DomainVersions(vertx, redis, domains, settings.getLong("versionRefreshMs"));
     this.near = Caffeine.newBuilder().maximumSize(settings.getLong("nearMaxEntries"))
@@ -49,7 +55,7 @@ final class ResponseCache {
   }
 
   boolean enabled() {
-    return settings.getBoolean("enabled");
+    return enabled;
   }
 
   String key(String domain, String resource) {
@@ -92,7 +98,7 @@ final class ResponseCache {
 
   /** Whether a hit on this entry should refresh its key ahead of expiry; see {@link CachedResponse#refreshDue}. */
   boolean refreshDue(CachedResponse hit) {
-    return hit.refreshDue(settings.getDouble("earlyRefreshBeta"));
+    return hit.refreshDue(earlyRefreshBeta);
   }
 
   /** Replaces a still-fresh entry from the backend, once per process however many hits ask. */
@@ -103,7 +109,7 @@ final class ResponseCache {
   private Future<Fetched> load(String key, String resource, int ttlSec, Supplier<Future<BusReply>> backend) {
     long started = System.nanoTime();
     return backend.get().map(reply -> {
-      if (reply.status() != 200 || reply.body().length() > settings.getInteger("maxBodyBytes")) {
+      if (reply.status() != 200 || reply.body().length() > maxBodyBytes) {
         return new Fetched(reply, null);
       }
       int computeMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000));
@@ -112,7 +118,7 @@ final class ResponseCache {
       Buffer encoded = cached.encode();
       redis.batch(List.of(
         Request.cmd(Command.SET).arg(key).arg(encoded).arg("EX").arg(ttlSec),
-        Request.cmd(Command.SET).arg(staleKey(resource)).arg(encoded).arg("EX").arg(settings.getInteger("staleTtlSec"))));
+        Request.cmd(Command.SET).arg(staleKey(resource)).arg(encoded).arg("EX").arg(staleTtlSec)));
       return new Fetched(reply, cached);
     });
   }

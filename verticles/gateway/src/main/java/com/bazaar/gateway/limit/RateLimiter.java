@@ -25,17 +25,19 @@ public final class RateLimiter {
   private final Map<String, RateLimitPolicy> policies = new HashMap<>();
   private final RedisRateLimiter redis;
   private final LocalRateLimiter local;
-  private final MeterRegistry registry;
+  private final Map<String, Counter[]> counters = new HashMap<>();
   private volatile long lastWarning;
 
   public RateLimiter(JsonObject settings, SharedRedis redis, MeterRegistry registry) {
     this.enabled = settings.getBoolean("enabled");
-    settings.getJsonObject("policies").forEach(e -> policies.put(e.getKey(), RateLimitPolicy.from(e.getKey(),
-      (JsonObject) e.getValue())));
+    settings.getJsonObject("policies").forEach(e -> {
+      RateLimitPolicy policy = RateLimitPolicy.from(e.getKey(), (JsonObject) e.getValue());
+      policies.put(policy.name(), policy);
+      counters.put(policy.name(), counters(policy, registry));
+    });
     this.redis = new RedisRateLimiter(redis, settings.getLong("redisTimeoutMs"),
       new LeasedGrants(settings.getInteger("leaseMaxTokens"), settings.getLong("leaseMs")));
     this.local = new LocalRateLimiter(settings.getDouble("fallbackFraction"));
-    this.registry = registry;
   }
 
   public boolean enabled() {
@@ -62,10 +64,22 @@ public final class RateLimiter {
   }
 
   private void count(RateLimitPolicy policy, RateLimitDecision decision) {
-    Counter.builder("bazaar.ratelimit.decisions").tag("policy", policy.name())
-      .tag("result", decision.allowed() ? "allowed" : "rejected")
-      .tag("source", decision.source().name().toLowerCase(Locale.ROOT))
-      .register(registry).increment();
+    int sources = RateLimitDecision.Source.values().length;
+    counters.get(policy.name())[(decision.allowed() ? sources : 0) + decision.source().ordinal()].increment();
+  }
+
+  /** A policy's decision counters, registered once: rejected then allowed, each by source. */
+  private static Counter[] counters(RateLimitPolicy policy, MeterRegistry registry) {
+    RateLimitDecision.Source[] sources = RateLimitDecision.Source.values();
+    Counter[] counters = new Counter[sources.length * 2];
+    for (int allowed = 0; allowed < 2; allowed++) {
+      for (RateLimitDecision.Source source : sources) {
+        counters[allowed * sources.length + source.ordinal()] = Counter.builder("bazaar.ratelimit.decisions")
+          .tag("policy", policy.name()).tag("result", allowed == 1 ? "allowed" : "rejected")
+          .tag("source", source.name().toLowerCase(Locale.ROOT)).register(registry);
+      }
+    }
+    return counters;
   }
 
   private void warnFallback(Throwable failure) {

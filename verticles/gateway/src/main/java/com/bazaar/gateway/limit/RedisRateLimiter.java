@@ -1,11 +1,10 @@
 package com.bazaar.gateway.limit;
 
+import com.bazaar.platform.OnCallerContext;
 import com.bazaar.platform.redis.RedisScript;
 import com.bazaar.platform.redis.SharedRedis;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 
 import java.util.List;
 import java.util.Map;
@@ -82,11 +81,8 @@ final class RedisRateLimiter {
     String want = Integer.toString(leases.want(id, System.nanoTime()));
     return GCRA.run(redis, keys, List.of(Long.toString(policy.intervalMicros()), Long.toString(policy.burst()), want))
       .timeout(timeoutMs, TimeUnit.MILLISECONDS)
-      .map(response -> {
-        flights.remove(id, flight);
-        return leases.record(id, System.nanoTime(), response.get(0).toInteger(), response.get(1).toLong(),
-          response.get(2).toLong(), flight.waiters.get());
-      })
+      .map(response -> leases.record(id, System.nanoTime(), response.get(0).toInteger(), response.get(1).toLong(),
+        response.get(2).toLong(), flight.waiters.get()))
       .onComplete(done -> {
         flights.remove(id, flight);
         flight.done.tryComplete(done.succeeded());
@@ -101,23 +97,8 @@ final class RedisRateLimiter {
     /** Runs {@code next} on the caller's context once the call is answered; fails if the call failed. */
     Future<RateLimitDecision> then(Supplier<Future<RateLimitDecision>> next) {
       waiters.incrementAndGet();
-      Context context = Vertx.currentContext();
-      Promise<RateLimitDecision> mine = Promise.promise();
-      done.future().onComplete(answered -> {
-        Runnable resume = () -> {
-          if (answered.result()) {
-            next.get().onComplete(mine);
-          } else {
-            mine.fail("the rate-limit call it waited for failed");
-          }
-        };
-        if (context == null) {
-          resume.run();
-        } else {
-          context.runOnContext(v -> resume.run());
-        }
-      });
-      return mine.future();
+      return OnCallerContext.of(done.future()).compose(answered -> answered ? next.get()
+        : Future.failedFuture("the rate-limit call it waited for failed"));
     }
   }
 }
