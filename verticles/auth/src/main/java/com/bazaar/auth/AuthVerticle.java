@@ -1,6 +1,7 @@
 package com.bazaar.auth;
 
 import com.bazaar.auth.account.AccountService;
+import com.bazaar.auth.account.Registration;
 import com.bazaar.auth.account.UserRepository;
 import com.bazaar.auth.api.AuthAddresses;
 import com.bazaar.auth.password.Passwords;
@@ -14,14 +15,20 @@ import com.bazaar.platform.auth.AuthContract;
 import com.bazaar.platform.auth.JwtSettings;
 import com.bazaar.platform.bus.BusBindings;
 import com.bazaar.platform.bus.BusReply;
+import com.bazaar.platform.db.ConstraintErrors;
 import com.bazaar.platform.db.ServiceDb;
+import com.bazaar.platform.error.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 
+import java.util.Map;
+
 /** Binds the auth service's addresses, after loading the signing key and creating the bootstrap ADMIN. */
 public final class AuthVerticle extends VerticleBase {
   public static final String SERVICE = "auth";
+  private static final ConstraintErrors CONSTRAINTS = ConstraintErrors.of(Map.of("users_email_key",
+    ApiError.conflict("EMAIL_TAKEN", "An account with this email already exists", null)));
 
   private final Platform platform;
   private Passwords passwords;
@@ -47,12 +54,16 @@ public final class AuthVerticle extends VerticleBase {
   }
 
   private Future<Void> bind(AccountService accounts, SessionService sessions, BusReply keys) {
-    return new BusBindings(vertx.eventBus())
-      .bind(AuthAddresses.REGISTER, accounts::register)
-      .bind(AuthAddresses.LOGIN, sessions::login)
-      .bind(AuthAddresses.REFRESH, sessions::refresh)
-      .bind(AuthAddresses.LOGOUT, sessions::logout)
-      .bind(AuthAddresses.ME, accounts::me)
+    return new BusBindings(vertx.eventBus(), CONSTRAINTS)
+      .bind(AuthAddresses.REGISTER, r -> accounts.register(Registration.fromJson(r.bodyObject()))
+        .map(user -> BusReply.created(new JsonObject().put("user", user.toJson()))))
+      .bind(AuthAddresses.LOGIN, r -> sessions.login(r.bodyObject().getString("email"),
+        r.bodyObject().getString("password")).map(pair -> BusReply.ok(pair.toJson())))
+      .bind(AuthAddresses.REFRESH, r -> sessions.refresh(r.bodyObject().getString("refreshToken"))
+        .map(pair -> BusReply.ok(pair.toJson())))
+      .bind(AuthAddresses.LOGOUT, r -> sessions.logout(r.principal(), r.bodyObject().getString("refreshToken"))
+        .map(BusReply.noContent()))
+      .bind(AuthAddresses.ME, r -> accounts.me(r.principal()).map(user -> BusReply.ok(user.toJson())))
       .bind(AuthContract.KEYS_ADDRESS, request -> Future.succeededFuture(keys))
       .ready();
   }

@@ -13,6 +13,7 @@ import com.bazaar.gateway.limit.RateLimitHandler;
 import com.bazaar.platform.Platform;
 import com.bazaar.gateway.http.ErrorResponder;
 import com.bazaar.gateway.http.RequestIdHandler;
+import com.bazaar.gateway.http.RequestState;
 import com.bazaar.gateway.system.SystemHandlers;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -83,7 +84,7 @@ final class GatewayRouter {
     }
     route.handler(new AuthHandler(spec.access(), tokens))
       .handler(rc -> {
-        rc.put(BusProxyHandler.VALIDATED, validator.validate(rc));
+        RequestState.validated(rc, validator.validate(rc));
         rc.next();
       });
     if (spec.rateLimitPolicy() != null && edge.limiter().enabled()) {

@@ -28,7 +28,8 @@ final class EdgeFixture {
       .put("tight", policy(10, 60, 10, "ip", true))
       .put("fast", policy(2, 2, 2, "ip", true))
       .put("open", policy(100000, 1, 100000, "ip", true))
-      .put("strict", policy(3, 60, 3, "ip,email", false)))));
+      .put("strict", policy(3, 60, 3, "ip,email", false))
+      .put("byEmail", policy(2, 60, 2, "email", false)))));
   }
 
   static TestStack start() {

@@ -45,10 +45,10 @@ class RateLimitTest {
   @BeforeEach
   void forgetBuckets() throws InterruptedException {
     Request del = Request.cmd(Command.DEL);
-    for (String policy : List.of("tight", "fast", "strict")) {
+    for (String policy : List.of("tight", "fast", "strict", "byEmail")) {
       del.arg("rl:" + policy + ":ip:127.0.0.1");
     }
-    del.arg("rl:strict:email:a@b.test");
+    del.arg("rl:strict:email:a@b.test").arg("rl:byEmail:email:a@b.test");
     stack.platform().redis().send(del).await();
     Thread.sleep(stack.platform().config().getJsonObject("gateway").getJsonObject("rateLimits").getLong("leaseMs") + 20);
   }
@@ -74,6 +74,19 @@ class RateLimitTest {
     assertThat(allowed(responses)).isBetween(9L, 11L);
     assertThat(responses.get(0).header("RateLimit-Policy")).isEqualTo("\"tight\";q=10;w=60");
     assertThat(responses.get(0).header("RateLimit")).startsWith("\"tight\";r=9;t=");
+  }
+
+  @Test
+  void an_email_keyed_policy_counts_a_request_without_an_email_under_its_client_address() {
+    List<Response> withoutEmail = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      withoutEmail.add(http.post("/signin-by-email", new JsonObject()));
+    }
+    Response withEmail = http.post("/signin-by-email", new JsonObject().put("email", "A@B.test"));
+
+    assertThat(withoutEmail).extracting(Response::status).containsExactly(200, 200, 429, 429, 429);
+    assertThat(withoutEmail.get(4).errorCode()).isEqualTo("RATE_LIMITED");
+    assertThat(withEmail.status()).as("an email has its own bucket").isEqualTo(200);
   }
 
   @Test

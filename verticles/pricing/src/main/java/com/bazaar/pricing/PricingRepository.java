@@ -2,7 +2,6 @@ package com.bazaar.pricing;
 
 import com.bazaar.platform.db.ServiceDb;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
@@ -36,9 +35,9 @@ final class PricingRepository {
     });
   }
 
-  Future<Upserted> upsert(UUID productId, JsonObject body, String currency) {
-    Tuple params = Tuple.of(productId, body.getLong("basePrice"), body.getLong("resellerPrice"), currency,
-      body.getInteger("commissionRateBps"), body.getInteger("minMarginBps"));
+  Future<Upserted> upsert(UUID productId, PricingInput input, String currency) {
+    Tuple params = Tuple.of(productId, input.basePrice(), input.resellerPrice(), currency, input.commissionRateBps(),
+      input.minMarginBps());
     return db.write().preparedQuery(UPSERT).execute(params).map(rows -> {
       Row row = rows.iterator().next();
       return new Upserted(PricingRow.from(row), row.getBoolean("inserted"));

@@ -1,13 +1,22 @@
 package com.bazaar.pricing;
 
+import com.bazaar.platform.Ids;
 import com.bazaar.platform.Platform;
 import com.bazaar.platform.bus.BusBindings;
+import com.bazaar.platform.bus.BusReply;
+import com.bazaar.platform.bus.BusRequest;
+import com.bazaar.platform.bus.Principal;
 import com.bazaar.platform.cache.CacheDomains;
+import com.bazaar.pricing.api.CartRequest;
+import com.bazaar.pricing.api.MarginQuery;
 import com.bazaar.pricing.api.PricingAddresses;
+import com.bazaar.product.api.ProductClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 
-/** Binds the pricing service's bus addresses. The cache is shared by every instance in the process. */
+import java.util.UUID;
+
+/** Binds the pricing service's bus addresses, decoding each request into records. The cache is per process. */
 public final class PricingVerticle extends VerticleBase {
   public static final String SERVICE = "pricing";
 
@@ -25,14 +34,22 @@ public final class PricingVerticle extends VerticleBase {
       return created.start().map(created);
     });
     return cache.compose(started -> {
-      PricingService pricing = new PricingService(new PricingRepository(platform.db(SERVICE)), started, platform.bus(),
+      PricingService pricing = new PricingService(new PricingRepository(platform.db(SERVICE)), started,
+        new ProductClient(platform.bus(), Principal.service(SERVICE)),
         () -> CacheDomains.bump(platform.redis(), vertx.eventBus(), CacheDomains.PRICING));
       return new BusBindings(vertx.eventBus())
-        .bind(PricingAddresses.GET, pricing::get)
-        .bind(PricingAddresses.PUT, pricing::put)
-        .bind(PricingAddresses.VALIDATE_MARGIN, pricing::validateMargin)
-        .bind(PricingAddresses.CALCULATE, pricing::calculate)
+        .bind(PricingAddresses.GET, r -> pricing.get(productId(r)).map(row -> BusReply.ok(row.toJson())))
+        .bind(PricingAddresses.PUT, r -> pricing.put(productId(r), PricingInput.fromJson(r.bodyObject()))
+          .map(u -> new BusReply(u.inserted() ? 201 : 200, u.row().toJson().toBuffer())))
+        .bind(PricingAddresses.VALIDATE_MARGIN, r -> pricing.validateMargin(MarginQuery.fromJson(r.bodyObject()))
+          .map(verdict -> BusReply.ok(verdict.toJson())))
+        .bind(PricingAddresses.CALCULATE, r -> pricing.calculate(CartRequest.fromJson(r.bodyObject()))
+          .map(quote -> BusReply.ok(quote.toJson())))
         .ready();
     });
+  }
+
+  private static UUID productId(BusRequest request) {
+    return Ids.parse(request.param("productId"), "productId");
   }
 }

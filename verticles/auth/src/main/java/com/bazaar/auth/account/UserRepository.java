@@ -2,7 +2,6 @@ package com.bazaar.auth.account;
 
 import com.bazaar.platform.db.ServiceDb;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
@@ -27,10 +26,9 @@ public final class UserRepository {
     this.db = db;
   }
 
-  public Future<User> insert(String email, String passwordHash, JsonObject profile, String role) {
+  public Future<User> insert(String email, String passwordHash, Registration.Profile profile, String role) {
     return db.write().preparedQuery(INSERT)
-      .execute(Tuple.of(email, passwordHash, profile.getString("firstName"), profile.getString("lastName"),
-        profile.getString("phone"), role))
+      .execute(Tuple.of(email, passwordHash, profile.firstName(), profile.lastName(), profile.phone(), role))
       .map(rows -> User.from(rows.iterator().next()));
   }
 

@@ -1,19 +1,17 @@
 package com.bazaar.auth.session;
 
-import com.bazaar.auth.account.AccountService;
+import com.bazaar.auth.account.Registration;
 import com.bazaar.auth.account.User;
 import com.bazaar.auth.account.UserRepository;
 import com.bazaar.auth.password.Passwords;
 import com.bazaar.auth.token.RefreshTokens;
 import com.bazaar.auth.token.TokenIssuer;
-import com.bazaar.platform.bus.BusReply;
-import com.bazaar.platform.bus.BusRequest;
+import com.bazaar.platform.bus.Principal;
 import com.bazaar.platform.db.ServiceDb;
 import com.bazaar.platform.error.ApiError;
 import com.bazaar.platform.redis.SharedRedis;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 
 import java.util.Optional;
@@ -43,10 +41,8 @@ public final class SessionService {
     this.refreshTtlSec = refreshTtlSec;
   }
 
-  public Future<BusReply> login(BusRequest request) {
-    JsonObject body = request.bodyObject();
-    String password = body.getString("password");
-    return users.byEmail(AccountService.normalizeEmail(body.getString("email"))).compose(found -> {
+  public Future<TokenPair> login(String email, String password) {
+    return users.byEmail(Registration.normalizeEmail(email)).compose(found -> {
       Future<Boolean> matches = found.isPresent()
         ? passwords.verify(password, found.get().passwordHash())
         : passwords.verifyAgainstDummy(password);
@@ -61,11 +57,11 @@ public final class SessionService {
     });
   }
 
-  public Future<BusReply> refresh(BusRequest request) {
-    byte[] hash = RefreshTokens.hash(request.bodyObject().getString("refreshToken"));
+  public Future<TokenPair> refresh(String refreshToken) {
+    byte[] hash = RefreshTokens.hash(refreshToken);
     return tokens.db().write().withTransaction(tx -> tokens.spend(tx, hash).compose(spent -> {
       if (spent.isEmpty()) {
-        return Future.succeededFuture(Optional.<BusReply>empty());
+        return Future.succeededFuture(Optional.<TokenPair>empty());
       }
       RefreshTokenRepository.Spent token = spent.get();
       return users.byId(tx, token.userId()).compose(user -> {
@@ -77,18 +73,18 @@ public final class SessionService {
     })).compose(issued -> issued.map(Future::succeededFuture).orElseGet(() -> rejectRefresh(hash)));
   }
 
-  public Future<BusReply> logout(BusRequest request) {
-    String userId = request.principal().userId();
-    byte[] hash = RefreshTokens.hash(request.bodyObject().getString("refreshToken"));
+  /** Ends the refresh token's session, when it is the caller's, and voids every access token of the caller. */
+  public Future<Void> logout(Principal caller, String refreshToken) {
+    String userId = caller.userId();
+    byte[] hash = RefreshTokens.hash(refreshToken);
     return tokens.find(hash)
       .compose(found -> found.filter(t -> t.userId().toString().equals(userId))
         .map(t -> tokens.revokeFamily(t.familyId(), "logout"))
         .orElse(Future.succeededFuture()))
-      .compose(v -> revocations.revokeAllTokensOf(userId))
-      .map(BusReply.noContent());
+      .compose(v -> revocations.revokeAllTokensOf(userId));
   }
 
-  private Future<BusReply> rejectRefresh(byte[] hash) {
+  private Future<TokenPair> rejectRefresh(byte[] hash) {
     return tokens.find(hash).compose(found -> {
       if (found.isPresent() && found.get().used()) {
         RefreshTokenRepository.Found reused = found.get();
@@ -102,14 +98,10 @@ public final class SessionService {
     });
   }
 
-  private Future<BusReply> issuePair(SqlClient tx, User user, UUID familyId, UUID parentId) {
+  private Future<TokenPair> issuePair(SqlClient tx, User user, UUID familyId, UUID parentId) {
     String refreshToken = RefreshTokens.newToken();
     return tokens.insert(tx, user.id(), familyId, parentId, RefreshTokens.hash(refreshToken), refreshTtlSec)
-      .map(v -> BusReply.ok(new JsonObject()
-        .put("accessToken", issuer.accessToken(user.id().toString(), user.roles()))
-        .put("refreshToken", refreshToken)
-        .put("tokenType", "Bearer")
-        .put("expiresIn", issuer.accessTtlSec())
-        .put("user", user.toJson())));
+      .map(v -> new TokenPair(issuer.accessToken(user.id().toString(), user.roles()), refreshToken,
+        issuer.accessTtlSec(), user));
   }
 }

@@ -1,7 +1,7 @@
 package com.bazaar.gateway.auth;
 
 import com.bazaar.gateway.contract.AccessRule;
-import com.bazaar.gateway.http.BusProxyHandler;
+import com.bazaar.gateway.http.RequestState;
 import com.bazaar.platform.error.ApiError;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
@@ -44,7 +44,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
       } else if (!rule.allows(ar.result())) {
         rc.fail(ApiError.forbidden("This operation needs the role " + String.join(" or ", rule.roles())));
       } else {
-        rc.put(BusProxyHandler.PRINCIPAL, ar.result());
+        RequestState.principal(rc, ar.result());
         rc.next();
       }
     });

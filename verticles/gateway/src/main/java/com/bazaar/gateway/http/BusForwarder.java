@@ -3,9 +3,8 @@ package com.bazaar.gateway.http;
 import com.bazaar.gateway.contract.ValidatedRequest;
 import com.bazaar.platform.bus.BusClient;
 import com.bazaar.platform.bus.BusReply;
-import com.bazaar.platform.bus.Principal;
+import com.bazaar.platform.bus.BusRequest;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -28,18 +27,9 @@ public final class BusForwarder {
   }
 
   public Future<BusReply> forward(RoutingContext rc) {
-    ValidatedRequest input = rc.get(BusProxyHandler.VALIDATED);
-    Principal principal = rc.get(BusProxyHandler.PRINCIPAL, Principal.ANONYMOUS);
-    JsonObject envelope = new JsonObject()
-      .put("params", input.params())
-      .put("query", input.query())
-      .put("headers", input.headers())
-      .put("body", input.body())
-      .put("principal", principal.toJson())
-      .put("requestId", RequestIdHandler.of(rc));
-    return client.request(address, envelope, timeoutMs).map(reply -> {
-      String status = reply.headers().get(BusReply.STATUS_HEADER);
-      return new BusReply(status == null ? 200 : Integer.parseInt(status), reply.body());
-    });
+    ValidatedRequest input = RequestState.validated(rc);
+    BusRequest request = new BusRequest(input.params(), input.query(), input.headers(), input.body(),
+      RequestState.principal(rc), RequestIdHandler.of(rc));
+    return client.request(address, request, timeoutMs);
   }
 }

@@ -9,8 +9,6 @@ import io.vertx.ext.web.RoutingContext;
  * through untouched, marked as not storable (user data must not land in a shared cache).
  */
 public final class BusProxyHandler implements Handler<RoutingContext> {
-  public static final String VALIDATED = "validated";
-  public static final String PRINCIPAL = "principal";
   private static final CharSequence PRIVATE = HttpHeaders.createOptimized("private, no-store");
   private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
 

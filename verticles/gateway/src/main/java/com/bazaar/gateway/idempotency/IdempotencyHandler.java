@@ -1,7 +1,7 @@
 package com.bazaar.gateway.idempotency;
 
 import com.bazaar.gateway.http.BusForwarder;
-import com.bazaar.gateway.http.BusProxyHandler;
+import com.bazaar.gateway.http.RequestState;
 import com.bazaar.gateway.http.ErrorResponder;
 import com.bazaar.gateway.http.ReplyWriter;
 import com.bazaar.platform.bus.BusReply;
@@ -55,7 +55,7 @@ public final class IdempotencyHandler implements Handler<RoutingContext> {
         "This operation needs an Idempotency-Key header (1 to 255 characters)", null));
       return;
     }
-    Principal principal = rc.get(BusProxyHandler.PRINCIPAL, Principal.ANONYMOUS);
+    Principal principal = RequestState.principal(rc);
     String scope = principal.isAnonymous() ? "ip:" + rc.request().remoteAddress().hostAddress() : principal.userId();
     String redisKey = "idem:" + scope + ":" + key;
     String fingerprint = fingerprint(rc);

@@ -1,7 +1,7 @@
 package com.bazaar.gateway.limit;
 
 import com.bazaar.gateway.contract.ValidatedRequest;
-import com.bazaar.gateway.http.BusProxyHandler;
+import com.bazaar.gateway.http.RequestState;
 import com.bazaar.platform.bus.Principal;
 import com.bazaar.platform.error.ApiError;
 import io.vertx.core.Handler;
@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Applies an operation's {@code x-bazaar-rate-limit} policy. Allowed responses carry {@code RateLimit-Policy} and
- * {@code RateLimit}; a refusal is 429 with {@code Retry-After} and the standard error body.
+ * Applies an operation's {@code x-bazaar-rate-limit} policy. Every request is counted under every key of the
+ * policy: a request that lacks what a key names (an {@code email} policy and a body without one) is counted under
+ * its client address in that policy instead, never let through uncounted. Allowed responses carry
+ * {@code RateLimit-Policy} and {@code RateLimit}; a refusal is 429 with {@code Retry-After} and the standard body.
  */
 public final class RateLimitHandler implements Handler<RoutingContext> {
   private final RateLimiter limiter;
@@ -28,10 +30,6 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext rc) {
     List<String> keys = keys(rc);
-    if (keys.isEmpty()) {
-      rc.next();
-      return;
-    }
     limiter.check(policy, keys).onComplete(ar -> {
       RateLimitDecision decision = ar.result();
       rc.response().putHeader("RateLimit-Policy", policy.header());
@@ -52,15 +50,15 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
   private List<String> keys(RoutingContext rc) {
     List<String> keys = new ArrayList<>(policy.keys().size());
     String prefix = "rl:" + policy.name() + ":";
-    Principal principal = rc.get(BusProxyHandler.PRINCIPAL, Principal.ANONYMOUS);
+    Principal principal = RequestState.principal(rc);
     for (String kind : policy.keys()) {
       switch (kind) {
         case "user" -> keys.add(prefix + (principal.isAnonymous() ? "ip:" + ip(rc) : "user:" + principal.userId()));
         case "email" -> {
-          ValidatedRequest input = rc.get(BusProxyHandler.VALIDATED);
-          if (input != null && input.body() instanceof JsonObject body && body.getValue("email") instanceof String email) {
-            keys.add(prefix + "email:" + email.trim().toLowerCase(Locale.ROOT));
-          }
+          ValidatedRequest input = RequestState.validated(rc);
+          keys.add(prefix + (input != null && input.body() instanceof JsonObject body
+            && body.getValue("email") instanceof String email
+            ? "email:" + email.trim().toLowerCase(Locale.ROOT) : "ip:" + ip(rc)));
         }
         default -> keys.add(prefix + "ip:" + ip(rc));
       }

@@ -1,9 +1,9 @@
 package com.bazaar.platform.bus;
 
+import com.bazaar.platform.db.ConstraintErrors;
 import com.bazaar.platform.error.ApiError;
 import com.bazaar.platform.error.ErrorMapper;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -14,24 +14,22 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Binds bus addresses to service handlers, one line each. A handler's failure is mapped once, by
- * {@link ErrorMapper}, into a {@code ReplyException} whose code is the HTTP status and whose message is the
- * standard JSON error body.
+ * Binds bus addresses to service handlers, one line each. The envelope is decoded here ({@link BusRequest#fromJson})
+ * and a handler's failure is mapped once, by {@link ErrorMapper} with the service's {@link ConstraintErrors}, into a
+ * {@code ReplyException} whose code is the HTTP status and whose message is the standard JSON error body.
  */
 public final class BusBindings {
-  private static final DeliveryOptions[] STATUS_OPTIONS = new DeliveryOptions[600];
-
-  static {
-    for (int status = 100; status < STATUS_OPTIONS.length; status++) {
-      STATUS_OPTIONS[status] = new DeliveryOptions().addHeader(BusReply.STATUS_HEADER, Integer.toString(status));
-    }
-  }
-
   private final EventBus bus;
+  private final ConstraintErrors constraints;
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
 
   public BusBindings(EventBus bus) {
+    this(bus, ConstraintErrors.NONE);
+  }
+
+  public BusBindings(EventBus bus, ConstraintErrors constraints) {
     this.bus = bus;
+    this.constraints = constraints;
   }
 
   public BusBindings bind(String address, Function<BusRequest, Future<BusReply>> handler) {
@@ -48,7 +46,7 @@ public final class BusBindings {
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
   }
 
-  private static void dispatch(Message<JsonObject> message, Function<BusRequest, Future<BusReply>> handler) {
+  private void dispatch(Message<JsonObject> message, Function<BusRequest, Future<BusReply>> handler) {
     Future<BusReply> result;
     try {
       result = handler.apply(BusRequest.fromJson(message.body()));
@@ -57,14 +55,9 @@ public final class BusBindings {
     }
     result.onComplete(ar -> {
       if (ar.succeeded()) {
-        BusReply reply = ar.result();
-        if (reply.status() == 200) {
-          message.reply(reply.body());
-        } else {
-          message.reply(reply.body(), STATUS_OPTIONS[reply.status()]);
-        }
+        ar.result().sendTo(message);
       } else {
-        ApiError error = ErrorMapper.map(ar.cause());
+        ApiError error = ErrorMapper.map(ar.cause(), constraints);
         message.fail(error.status(), error.toJson().encode());
       }
     });

@@ -5,11 +5,13 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The request envelope on the bus: validated path, query and header parameters, the JSON body, the caller and
- * the request id. It is plain JSON so a process in any language can serve an address.
+ * the request id. It is plain JSON so a process in any language can serve an address; {@link #toJson} and
+ * {@link #fromJson} are its one codec, used by the gateway, the bindings, the clients and the tests.
  */
 public record BusRequest(JsonObject params, JsonObject query, JsonObject headers, Object body,
                          Principal principal, String requestId) {
 
+  /** A service-to-service request: a body and the caller, no parameters. */
   public static BusRequest of(Object body, Principal principal) {
     return new BusRequest(new JsonObject(), new JsonObject(), new JsonObject(), body, principal, null);
   }

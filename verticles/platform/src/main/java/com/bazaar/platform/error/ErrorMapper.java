@@ -1,5 +1,6 @@
 package com.bazaar.platform.error;
 
+import com.bazaar.platform.db.ConstraintErrors;
 import io.netty.handler.codec.DecoderException;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -9,6 +10,7 @@ import io.vertx.pgclient.PgException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -22,6 +24,17 @@ public final class ErrorMapper {
   }
 
   public static ApiError map(Throwable failure) {
+    return map(failure, ConstraintErrors.NONE);
+  }
+
+  /** As {@link #map(Throwable)}, answering violations of the named constraints as the service declared them. */
+  public static ApiError map(Throwable failure, ConstraintErrors constraints) {
+    if (failure instanceof PgException pg) {
+      Optional<ApiError> declared = constraints.answer(pg);
+      if (declared.isPresent()) {
+        return declared.get();
+      }
+    }
     if (failure instanceof ApiError apiError) {
       return apiError;
     }

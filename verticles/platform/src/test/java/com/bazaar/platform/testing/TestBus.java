@@ -8,7 +8,6 @@ import com.bazaar.platform.error.ErrorMapper;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
@@ -43,11 +42,9 @@ public final class TestBus {
 
   public Result call(String address, BusRequest request) {
     try {
-      Message<Buffer> reply = OnContext.await(context,
-        () -> vertx.eventBus().<Buffer>request(address, request.toJson()));
-      String status = reply.headers().get(BusReply.STATUS_HEADER);
-      return new Result(status == null ? 200 : Integer.parseInt(status),
-        reply.body().length() == 0 ? null : reply.body().toJsonObject());
+      BusReply reply = BusReply.from(OnContext.await(context,
+        () -> vertx.eventBus().<Buffer>request(address, request.toJson())));
+      return new Result(reply.status(), reply.bodyAsJson());
     } catch (RuntimeException e) {
       ApiError error = ErrorMapper.map(e);
       return new Result(error.status(), error.toJson());

@@ -1,8 +1,7 @@
 package com.bazaar.product.catalog;
 
 import com.bazaar.platform.Ids;
-import com.bazaar.platform.bus.BusReply;
-import com.bazaar.platform.bus.BusRequest;
+import com.bazaar.platform.bus.Principal;
 import com.bazaar.platform.cache.RedisCache;
 import com.bazaar.platform.db.ServiceDb;
 import com.bazaar.platform.error.ApiError;
@@ -46,14 +45,14 @@ public final class ProductDetails {
     return "slug:" + slug;
   }
 
-  public Future<BusReply> get(BusRequest request) {
-    String key = request.param("idOrSlug");
-    boolean byId = Ids.isUuid(key);
-    String cacheKey = byId ? idKey(UUID.fromString(key)) : slugKey(key);
-    return cache.getOrLoad(cacheKey, ttlSec, () -> load(byId, key)).map(cached -> {
+  /** The product's JSON as cached; an inactive product only for an ADMIN. */
+  public Future<Buffer> get(String idOrSlug, Principal caller) {
+    boolean byId = Ids.isUuid(idOrSlug);
+    String cacheKey = byId ? idKey(UUID.fromString(idOrSlug)) : slugKey(idOrSlug);
+    return cache.getOrLoad(cacheKey, ttlSec, () -> load(byId, idOrSlug)).map(cached -> {
       byte state = cached.getByte(0);
-      if (state == ACTIVE || state == INACTIVE && request.principal().isAdmin()) {
-        return BusReply.ok(cached.slice(1, cached.length()));
+      if (state == ACTIVE || state == INACTIVE && caller.isAdmin()) {
+        return cached.slice(1, cached.length());
       }
       throw ApiError.notFound("Product");
     });

@@ -17,7 +17,7 @@ import java.util.UUID;
  * of the product's options (a variant is a full combination), each value must exist, each combination may appear
  * once, and all variants share one currency. Every problem is reported, not only the first.
  */
-record ProductDraft(String name, String slug, String sku, String description, UUID categoryId, boolean active,
+public record ProductDraft(String name, String slug, String sku, String description, UUID categoryId, boolean active,
                     String currency, List<OptionDraft> options, List<VariantDraft> variants, List<ImageDraft> images) {
 
   record OptionDraft(String name, List<String> values) {
@@ -29,7 +29,7 @@ record ProductDraft(String name, String slug, String sku, String description, UU
   record ImageDraft(String url, String alt, int position, boolean primary) {
   }
 
-  static ProductDraft parse(JsonObject body, String defaultCurrency) {
+  public static ProductDraft parse(JsonObject body, String defaultCurrency) {
     List<JsonObject> problems = new ArrayList<>();
     List<OptionDraft> options = options(body.getJsonArray("options", new JsonArray()), problems);
     String currency = null;
@@ -37,8 +37,8 @@ record ProductDraft(String name, String slug, String sku, String description, UU
     Set<String> combinations = new HashSet<>();
     JsonArray rawVariants = body.getJsonArray("variants", new JsonArray());
     for (int i = 0; i < rawVariants.size(); i++) {
-      JsonObject raw = rawVariants.getJsonObject(i);
-      String variantCurrency = raw.getString("currency", body.getString("currency", defaultCurrency));
+      VariantInput raw = VariantInput.fromJson(rawVariants.getJsonObject(i));
+      String variantCurrency = raw.currency() != null ? raw.currency() : body.getString("currency", defaultCurrency);
       if (currency == null) {
         currency = variantCurrency;
       } else if (!currency.equals(variantCurrency)) {
@@ -64,17 +64,17 @@ record ProductDraft(String name, String slug, String sku, String description, UU
   }
 
   /** Checks one variant against a product's existing options; null (with problems noted) when it does not fit. */
-  static VariantDraft variant(JsonObject raw, List<OptionDraft> options, String path, List<JsonObject> problems) {
-    JsonObject given = raw.getJsonObject("optionValues", new JsonObject());
+  static VariantDraft variant(VariantInput raw, List<OptionDraft> options, String path, List<JsonObject> problems) {
+    Map<String, String> given = raw.optionValues();
     List<String> key = new ArrayList<>();
     int before = problems.size();
-    for (String optionName : given.fieldNames()) {
+    for (String optionName : given.keySet()) {
       if (options.stream().noneMatch(o -> o.name().equals(optionName))) {
         problems.add(problem(path + "/optionValues/" + optionName, "UNKNOWN_OPTION", "the product has no option " + optionName));
       }
     }
     for (OptionDraft option : options) {
-      String value = given.getString(option.name());
+      String value = given.get(option.name());
       if (value == null) {
         problems.add(problem(path + "/optionValues", "MISSING_OPTION_VALUE", "a value for " + option.name() + " is required"));
       } else if (!option.values().contains(value)) {
@@ -87,9 +87,7 @@ record ProductDraft(String name, String slug, String sku, String description, UU
     if (problems.size() > before) {
       return null;
     }
-    return new VariantDraft(raw.getString("sku"), raw.getLong("price"), raw.getInteger("stock"),
-      given.getMap().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))),
-      String.join("\u001f", key));
+    return new VariantDraft(raw.sku(), raw.price(), raw.stock(), given, String.join("\u001f", key));
   }
 
   static ApiError invalid(List<JsonObject> problems) {

@@ -6,6 +6,7 @@ import com.bazaar.platform.error.ApiError;
 import com.bazaar.platform.paging.Cursor;
 import com.bazaar.platform.paging.PageRequest;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
@@ -17,7 +18,13 @@ import java.util.UUID;
  * each combination is a fixed text that PostgreSQL prepares once; stock and the primary image come from LATERAL
  * joins over the page only, so the statement count does not grow with the page size.
  */
-record ProductListQuery(String category, String q, Long minPrice, Long maxPrice, ProductSort sort, PageRequest page) {
+public record ProductListQuery(String category, String q, Long minPrice, Long maxPrice, ProductSort sort, PageRequest page) {
+  /** The list query a request's validated query parameters describe. */
+  public static ProductListQuery from(JsonObject query, PageRequest page) {
+    return new ProductListQuery(query.getString("category"), query.getString("q"), query.getLong("minPrice"),
+      query.getLong("maxPrice"), ProductSort.parse(query.getString("sort")), page);
+  }
+
   static final String LISTED = "p.is_active AND p.min_price IS NOT NULL";
   private static final String ITEM = """
     SELECT p.id, p.name, p.slug, p.sku, p.min_price, p.max_price, p.currency, p.created_at, p.updated_at,

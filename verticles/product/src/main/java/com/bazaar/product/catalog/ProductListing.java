@@ -1,21 +1,20 @@
 package com.bazaar.product.catalog;
 
-import com.bazaar.platform.Ids;
-import com.bazaar.platform.bus.BusReply;
-import com.bazaar.platform.bus.BusRequest;
 import com.bazaar.platform.db.ServiceDb;
 import com.bazaar.platform.db.SqlStatement;
 import com.bazaar.platform.error.ApiError;
 import com.bazaar.platform.paging.Cursor;
+import com.bazaar.platform.paging.Page;
 import com.bazaar.platform.paging.PageRequest;
 import com.bazaar.product.api.ProductSummary;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,51 +40,34 @@ public final class ProductListing {
     return statement(category, q, minPrice, maxPrice, sort, limit, null);
   }
 
-  public Future<BusReply> list(BusRequest request) {
-    JsonObject query = request.query();
-    ProductSort sort = ProductSort.parse(query.getString("sort"));
-    PageRequest page = PageRequest.from(request);
-    ProductListQuery listQuery = new ProductListQuery(query.getString("category"), query.getString("q"),
-      query.getLong("minPrice"), query.getLong("maxPrice"), sort, page);
-    Set<String> fields = fields(query.getJsonArray("fields"));
-    return repository.page(listQuery).map(rows -> BusReply.ok(page(rows, page, sort, fields)));
-  }
-
-  /** Products by id, for other services: one statement for up to 100 ids. */
-  public Future<BusReply> summaries(BusRequest request) {
-    JsonArray raw = request.bodyObject().getJsonArray("productIds", new JsonArray());
-    if (raw.isEmpty() || raw.size() > PageRequest.MAX_LIMIT) {
-      throw ApiError.badRequest("INVALID_IDS", "productIds must hold 1 to " + PageRequest.MAX_LIMIT + " ids", null);
-    }
-    UUID[] ids = raw.stream().map(id -> Ids.parse(String.valueOf(id), "productIds")).toArray(UUID[]::new);
-    return repository.summaries(ids).map(rows -> {
-      JsonArray products = new JsonArray();
-      for (Row row : rows) {
-        products.add(new ProductSummary(row.getUUID("id"), row.getString("name"), row.getString("slug"),
-          row.getBoolean("is_active"), row.getString("currency"), row.getLong("min_price"), row.getLong("max_price")).toJson());
-      }
-      return BusReply.ok(new JsonObject().put("products", products));
+  /** A page of the list, with only the selected fields of each item: the list body. */
+  public Future<JsonObject> list(ProductListQuery query, Set<String> fields) {
+    ProductSort sort = query.sort();
+    return repository.page(query).map(rows -> {
+      List<Row> fetched = new ArrayList<>(rows.size());
+      rows.forEach(fetched::add);
+      return Page.of(fetched, query.page(), row -> ProductJson.item(row, fields),
+        row -> Cursor.encode(sort.queryValue(), sort.keyOf(row), row.getUUID("id").toString()));
     });
   }
 
-  private static JsonObject page(RowSet<Row> rows, PageRequest page, ProductSort sort, Set<String> fields) {
-    JsonArray items = new JsonArray();
-    Row last = null;
-    int count = 0;
-    for (Row row : rows) {
-      if (count++ == page.limit()) {
-        break;
-      }
-      items.add(ProductJson.item(row, fields));
-      last = row;
+  /** Products by id, for other services: one statement for up to 100 ids. */
+  public Future<List<ProductSummary>> summaries(Set<UUID> ids) {
+    if (ids.isEmpty() || ids.size() > PageRequest.MAX_LIMIT) {
+      throw ApiError.badRequest("INVALID_IDS", "productIds must hold 1 to " + PageRequest.MAX_LIMIT + " ids", null);
     }
-    String next = rows.size() > page.limit() && last != null
-      ? Cursor.encode(sort.queryValue(), sort.keyOf(last), last.getUUID("id").toString())
-      : null;
-    return new JsonObject().put("items", items).put("nextCursor", next);
+    return repository.summaries(ids.toArray(UUID[]::new)).map(rows -> {
+      List<ProductSummary> products = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        products.add(new ProductSummary(row.getUUID("id"), row.getString("name"), row.getString("slug"),
+          row.getBoolean("is_active"), row.getString("currency"), row.getLong("min_price"), row.getLong("max_price")));
+      }
+      return products;
+    });
   }
 
-  private static Set<String> fields(JsonArray requested) {
+  /** The item fields a {@code fields=} list selects, in their usual order; all of them without one. */
+  public static Set<String> fields(JsonArray requested) {
     if (requested == null || requested.isEmpty()) {
       return new LinkedHashSet<>(ProductJson.ITEM_FIELDS);
     }

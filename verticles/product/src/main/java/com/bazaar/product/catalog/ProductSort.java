@@ -11,7 +11,7 @@ import java.util.Locale;
  * The list sorts. Each orders by one key and then the id, and pages with a keyset condition on that pair,
  * served by an index of the same shape.
  */
-enum ProductSort {
+public enum ProductSort {
   NEWEST("p.created_at DESC, p.id DESC", "(p.created_at, p.id) < "),
   PRICE_ASC("p.min_price ASC, p.id ASC", "(p.min_price, p.id) > "),
   PRICE_DESC("p.min_price DESC, p.id DESC", "(p.min_price, p.id) < "),
@@ -25,7 +25,7 @@ enum ProductSort {
     this.after = after;
   }
 
-  static ProductSort parse(String value) {
+  public static ProductSort parse(String value) {
     if (value == null) {
       return NEWEST;
     }

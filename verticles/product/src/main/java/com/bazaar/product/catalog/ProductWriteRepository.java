@@ -139,11 +139,10 @@ final class ProductWriteRepository {
       : Optional.of(new SlugVersion(rows.iterator().next().getString("slug"), rows.iterator().next().getInteger("version"))));
   }
 
-  Future<Boolean> update(SqlClient tx, UUID productId, Integer expectedVersion, JsonObject patch) {
-    String category = patch.getString("categoryId");
-    Tuple params = Tuple.of(productId, expectedVersion, patch.getString("name"), patch.getString("slug"),
-      patch.containsKey("sku"), patch.getString("sku"), patch.containsKey("description"), patch.getString("description"),
-      patch.containsKey("categoryId"), category == null ? null : UUID.fromString(category), patch.getBoolean("isActive"));
+  Future<Boolean> update(SqlClient tx, UUID productId, Integer expectedVersion, ProductPatch patch) {
+    Tuple params = Tuple.of(productId, expectedVersion, patch.name(), patch.slug(), patch.sku().present(),
+      patch.sku().value(), patch.description().present(), patch.description().value(), patch.categoryId().present(),
+      patch.categoryId().value(), patch.active());
     return tx.preparedQuery(UPDATE_PRODUCT).execute(params).map(rows -> rows.rowCount() > 0);
   }
 
@@ -168,9 +167,8 @@ final class ProductWriteRepository {
     });
   }
 
-  Future<Optional<UUID>> updateVariant(SqlClient tx, UUID variantId, JsonObject patch) {
-    return tx.preparedQuery(UPDATE_VARIANT).execute(Tuple.of(variantId, patch.getLong("price"), patch.getInteger("stock"),
-      patch.getBoolean("isActive"))).map(rows -> rows.size() == 0 ? Optional.empty()
+  Future<Optional<UUID>> updateVariant(SqlClient tx, UUID variantId, VariantPatch patch) {
+    return tx.preparedQuery(UPDATE_VARIANT).execute(Tuple.of(variantId, patch.price(), patch.stock(), patch.active())).map(rows -> rows.size() == 0 ? Optional.empty()
       : Optional.of(rows.iterator().next().getUUID("product_id")));
   }
 

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A category row. */
-record Category(UUID id, String name, String slug, String description, boolean active,
+public record Category(UUID id, String name, String slug, String description, boolean active,
                 OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
   static final String COLUMNS = "id, name, slug, description, is_active, created_at, updated_at";
@@ -19,7 +19,7 @@ record Category(UUID id, String name, String slug, String description, boolean a
       row.getOffsetDateTime("updated_at"));
   }
 
-  JsonObject toJson() {
+  public JsonObject toJson() {
     return new JsonObject()
       .put("id", id.toString())
       .put("name", name)

@@ -3,7 +3,6 @@ package com.bazaar.product.category;
 import com.bazaar.platform.db.ServiceDb;
 import com.bazaar.product.catalog.CatalogChanges;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
@@ -49,14 +48,14 @@ final class CategoryRepository {
     return db.read().preparedQuery(BY_SLUG).execute(Tuple.of(slug)).map(CategoryRepository::first);
   }
 
-  Future<Category> insert(String name, String slug, String description, boolean active) {
-    return db.write().preparedQuery(INSERT).execute(Tuple.of(name, slug, description, active))
+  Future<Category> insert(CategoryDraft draft) {
+    return db.write().preparedQuery(INSERT).execute(Tuple.of(draft.name(), draft.slug(), draft.description(), draft.active()))
       .map(rows -> Category.from(rows.iterator().next()));
   }
 
-  Future<Optional<Category>> update(UUID id, JsonObject patch) {
-    Tuple params = Tuple.of(id, patch.getString("name"), patch.getString("slug"),
-      patch.containsKey("description"), patch.getString("description"), patch.getBoolean("isActive"));
+  Future<Optional<Category>> update(UUID id, CategoryPatch patch) {
+    Tuple params = Tuple.of(id, patch.name(), patch.slug(), patch.description().present(), patch.description().value(),
+      patch.active());
     return db.write().preparedQuery(UPDATE).execute(params).map(CategoryRepository::first);
   }
 

@@ -1,7 +1,5 @@
 package com.bazaar.product.stock;
 
-import com.bazaar.platform.bus.BusReply;
-import com.bazaar.platform.bus.BusRequest;
 import com.bazaar.platform.db.ServiceDb;
 import com.bazaar.platform.error.ApiError;
 import com.bazaar.product.api.StockLine;
@@ -16,6 +14,7 @@ import io.vertx.sqlclient.RowSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -36,8 +35,9 @@ public final class StockService {
     this.changes = changes;
   }
 
-  public Future<BusReply> reserve(BusRequest request) {
-    Map<UUID, Integer> lines = lines(request.bodyObject());
+  /** Reserves every line or none; answers the lines as reserved, duplicates merged. */
+  public Future<List<StockLine>> reserve(List<StockLine> requested) {
+    Map<UUID, Integer> lines = lines(requested);
     UUID[] ids = lines.keySet().toArray(UUID[]::new);
     Integer[] quantities = lines.values().toArray(Integer[]::new);
     return db.write().withTransaction(tx -> repository.lock(tx, ids).compose(rows -> {
@@ -49,11 +49,11 @@ public final class StockService {
           return rows;
         });
       }))
-      .compose(rows -> dropCachedDetails(rows).map(v -> BusReply.ok(new JsonObject().put("reserved", toJson(lines)))));
+      .compose(rows -> dropCachedDetails(rows).map(v -> asLines(lines)));
   }
 
-  public Future<BusReply> release(BusRequest request) {
-    Map<UUID, Integer> lines = lines(request.bodyObject());
+  public Future<List<StockLine>> release(List<StockLine> requested) {
+    Map<UUID, Integer> lines = lines(requested);
     UUID[] ids = lines.keySet().toArray(UUID[]::new);
     Integer[] quantities = lines.values().toArray(Integer[]::new);
     return db.write().withTransaction(tx -> repository.lock(tx, ids).compose(rows -> {
@@ -62,42 +62,36 @@ public final class StockService {
         }
         return repository.giveBack(tx, ids, quantities).map(rows);
       }))
-      .compose(rows -> dropCachedDetails(rows).map(v -> BusReply.ok(new JsonObject().put("released", toJson(lines)))));
+      .compose(rows -> dropCachedDetails(rows).map(v -> asLines(lines)));
   }
 
-  public Future<BusReply> lookup(BusRequest request) {
-    JsonArray raw = request.bodyObject().getJsonArray("variantIds", new JsonArray());
-    if (raw.isEmpty() || raw.size() > MAX_LINES) {
+  /** The variants that exist among the ids (1 to 100). */
+  public Future<List<VariantSnapshot>> lookup(Set<UUID> variantIds) {
+    if (variantIds.isEmpty() || variantIds.size() > MAX_LINES) {
       throw ApiError.badRequest("INVALID_LOOKUP", "variantIds must hold 1 to " + MAX_LINES + " ids", null);
     }
-    UUID[] ids = raw.stream().map(id -> com.bazaar.platform.Ids.parse(String.valueOf(id), "variantIds")).toArray(UUID[]::new);
-    return repository.lookup(db.read(), ids).map(rows -> {
-      JsonArray variants = new JsonArray();
+    return repository.lookup(db.read(), variantIds.toArray(UUID[]::new)).map(rows -> {
+      List<VariantSnapshot> variants = new ArrayList<>(rows.size());
       for (Row row : rows) {
         variants.add(new VariantSnapshot(row.getUUID("id"), row.getUUID("product_id"), row.getString("name"),
           row.getString("sku"), row.getLong("price"), row.getString("currency"), row.getBoolean("sellable"),
-          row.getInteger("stock")).toJson());
+          row.getInteger("stock")));
       }
-      return BusReply.ok(new JsonObject().put("variants", variants));
+      return variants;
     });
   }
 
   /** Lines by variant, duplicates summed, in id order (the lock order). */
-  private static Map<UUID, Integer> lines(JsonObject body) {
-    JsonArray raw = body.getJsonArray("lines");
-    if (raw == null || raw.isEmpty() || raw.size() > MAX_LINES) {
+  private static Map<UUID, Integer> lines(List<StockLine> requested) {
+    if (requested.isEmpty() || requested.size() > MAX_LINES) {
       throw ApiError.badRequest("INVALID_LINES", "lines must hold 1 to " + MAX_LINES + " lines", null);
     }
     Map<UUID, Integer> lines = new TreeMap<>();
-    try {
-      for (StockLine line : StockLine.listFrom(raw)) {
-        if (line.quantity() < 1) {
-          throw ApiError.badRequest("INVALID_QUANTITY", "quantity must be at least 1", null);
-        }
-        lines.merge(line.variantId(), line.quantity(), Math::addExact);
+    for (StockLine line : requested) {
+      if (line.quantity() < 1) {
+        throw ApiError.badRequest("INVALID_QUANTITY", "quantity must be at least 1", null);
       }
-    } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
-      throw ApiError.badRequest("INVALID_LINES", "each line needs a variantId (UUID) and a quantity", null);
+      lines.merge(line.variantId(), line.quantity(), Math::addExact);
     }
     return lines;
   }
@@ -138,9 +132,9 @@ public final class StockService {
     return changes.stockChanged(touched);
   }
 
-  private static JsonArray toJson(Map<UUID, Integer> lines) {
-    JsonArray array = new JsonArray();
-    lines.forEach((id, quantity) -> array.add(new StockLine(id, quantity).toJson()));
-    return array;
+  private static List<StockLine> asLines(Map<UUID, Integer> lines) {
+    List<StockLine> out = new ArrayList<>(lines.size());
+    lines.forEach((id, quantity) -> out.add(new StockLine(id, quantity)));
+    return out;
   }
 }

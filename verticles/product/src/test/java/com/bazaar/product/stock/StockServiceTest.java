@@ -1,17 +1,18 @@
 package com.bazaar.product.stock;
 
-import com.bazaar.platform.bus.BusRequest;
 import com.bazaar.platform.bus.Principal;
+import com.bazaar.platform.error.ApiError;
+import com.bazaar.platform.testing.OnContext;
 import com.bazaar.platform.testing.TestBus;
 import com.bazaar.platform.testing.TestBus.Result;
 import com.bazaar.platform.testing.TestStack;
 import com.bazaar.product.ProductFixtures;
 import com.bazaar.product.ProductVerticle;
 import com.bazaar.product.api.ProductAddresses;
+import com.bazaar.product.api.StockClient;
 import com.bazaar.product.api.StockLine;
 import com.bazaar.product.api.VariantSnapshot;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,11 +31,14 @@ class StockServiceTest {
   private static TestStack stack;
   private static TestBus bus;
   private static ProductFixtures products;
+  private static StockClient client;
 
   @BeforeAll
   static void start() {
-    stack = TestStack.start().migrate(ProductVerticle.SERVICE).deploy(ProductVerticle::new, 2);
+    stack = TestStack.start(Map.of("BAZAAR_BREAKERS_CALL_TIMEOUT_MS", "30000"))
+      .migrate(ProductVerticle.SERVICE).deploy(ProductVerticle::new, 2);
     bus = stack.bus();
+    client = new StockClient(stack.platform().bus(), Principal.service("order"));
     products = new ProductFixtures(bus);
   }
 
@@ -65,18 +70,19 @@ class StockServiceTest {
   void of_200_concurrent_reservations_of_one_unit_against_stock_10_exactly_10_succeed() {
     JsonObject product = withStock("Scarce", 10);
     String variant = variantIds(product).get(0);
-    JsonObject request = new BusRequest(new JsonObject(), new JsonObject(), new JsonObject(),
-      StockLine.request(List.of(new StockLine(UUID.fromString(variant), 1))), Principal.ANONYMOUS, "race").toJson();
+    List<StockLine> one = List.of(new StockLine(UUID.fromString(variant), 1));
 
-    List<Future<Message<Object>>> attempts = new ArrayList<>();
-    for (int i = 0; i < 200; i++) {
-      attempts.add(stack.vertx().eventBus().request(ProductAddresses.STOCK_RESERVE, request));
-    }
-    Future.join(attempts).otherwiseEmpty().await();
+    List<Future<List<StockLine>>> attempts = OnContext.await(stack.vertx().getOrCreateContext(), () -> {
+      List<Future<List<StockLine>>> started = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        started.add(client.reserve(one));
+      }
+      return Future.join(started).otherwiseEmpty().map(started);
+    });
 
     assertThat(attempts.stream().filter(Future::succeeded)).hasSize(10);
-    assertThat(attempts.stream().filter(Future::failed)
-      .map(f -> ((io.vertx.core.eventbus.ReplyException) f.cause()).failureCode())).hasSize(190).allMatch(code -> code == 409);
+    assertThat(attempts.stream().filter(Future::failed).map(f -> ((ApiError) f.cause()).status()))
+      .hasSize(190).allMatch(code -> code == 409);
     assertThat(stockOf(product.getString("id"), variant)).isZero();
   }
 
@@ -139,12 +145,10 @@ class StockServiceTest {
     List<String> ids = variantIds(product);
     stack.sql().clear();
 
-    Result result = bus.call(ProductAddresses.VARIANTS_LOOKUP, Map.of(), Map.of(),
-      new JsonObject().put("variantIds", new JsonArray().add(ids.get(0)).add(ids.get(3)).add(UUID.randomUUID().toString())),
-      Principal.ANONYMOUS);
+    Map<UUID, VariantSnapshot> found = OnContext.await(stack.vertx().getOrCreateContext(), () -> client.lookup(
+      Set.of(UUID.fromString(ids.get(0)), UUID.fromString(ids.get(3)), UUID.randomUUID())));
 
-    List<VariantSnapshot> snapshots = result.body().getJsonArray("variants").stream()
-      .map(v -> VariantSnapshot.fromJson((JsonObject) v)).toList();
+    List<VariantSnapshot> snapshots = List.copyOf(found.values());
     assertThat(snapshots).hasSize(2);
     assertThat(snapshots).allMatch(s -> s.active() && s.stock() == 7 && s.currency().equals("INR")
       && s.productId().toString().equals(product.getString("id")));

@@ -1,0 +1,45 @@
+package com.bazaar.product.api;
+
+import com.bazaar.platform.bus.BusClient;
+import com.bazaar.platform.bus.BusRequest;
+import com.bazaar.platform.bus.Principal;
+import io.vertx.core.Future;
+import com.bazaar.platform.json.JsonArrays;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** How another service reserves and releases stock and reads variants, over the bus. */
+public final class StockClient {
+  private final BusClient bus;
+  private final Principal caller;
+
+  public StockClient(BusClient bus, Principal caller) {
+    this.bus = bus;
+    this.caller = caller;
+  }
+
+  /** Reserves every line or none; fails with 409 {@code OUT_OF_STOCK} naming the short lines. */
+  public Future<List<StockLine>> reserve(List<StockLine> lines) {
+    return bus.call(ProductAddresses.STOCK_RESERVE, BusRequest.of(StockLine.request(lines), caller),
+      reply -> StockLine.listFrom(reply.getJsonArray("reserved")));
+  }
+
+  public Future<List<StockLine>> release(List<StockLine> lines) {
+    return bus.call(ProductAddresses.STOCK_RELEASE, BusRequest.of(StockLine.request(lines), caller),
+      reply -> StockLine.listFrom(reply.getJsonArray("released")));
+  }
+
+  /** The variants that exist among {@code variantIds} (1 to 100), by id. */
+  public Future<Map<UUID, VariantSnapshot>> lookup(Set<UUID> variantIds) {
+    JsonObject body = new JsonObject().put("variantIds", JsonArrays.strings(variantIds));
+    return bus.call(ProductAddresses.VARIANTS_LOOKUP, BusRequest.of(body, caller),
+      reply -> JsonArrays.decode(reply.getJsonArray("variants"), VariantSnapshot::fromJson).stream()
+        .collect(Collectors.toMap(VariantSnapshot::variantId, Function.identity())));
+  }
+}
