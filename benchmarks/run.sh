@@ -124,10 +124,17 @@ seed() {
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 
+# The server's counters of degraded decisions (Redis down or busy), as "decision value" lines.
+degraded_counters() {
+  curl -sf "http://127.0.0.1:$PORT/metrics" | awk -F'[{}" ]+' '/^bazaar_degraded_decisions_total/ {
+    for (i = 2; i < NF; i++) if ($i == "decision=") print $(i + 1), $NF }' || true
+}
+
 # run_wrk NAME VARIANT SCRIPT CONNECTIONS DURATION OUTFILE
 run_wrk() {
   local name=$1 variant=$2 script=$3 conns=$4 duration=$5 file=$6
-  local t0 c0 rss_file="$file.rss"
+  local t0 c0 rss_file="$file.rss" degraded_before
+  degraded_before=$(degraded_counters)
   t0=$(date +%s%N); c0=$(cpu_ticks)
   ( while kill -0 "$SERVER_PID" 2>/dev/null; do awk '/VmRSS/{print $2}' "/proc/$SERVER_PID/status"; sleep 0.25; done ) > "$rss_file" &
   local sampler=$!
@@ -141,6 +148,12 @@ run_wrk() {
   t1=$(date +%s%N); c1=$(cpu_ticks)
   echo "PROC {\"cpu_percent\":$(python3 -c "print(round(($c1-$c0)/$(getconf CLK_TCK)/(($t1-$t0)/1e9)*100,1))"),\"rss_max_kb\":$(sort -n "$rss_file" | tail -1)}" >> "$file"
   rm -f "$rss_file"
+  python3 - "$degraded_before" "$(degraded_counters)" >> "$file" <<'PY'
+import json, sys
+parse = lambda text: {k: float(v) for k, v in (line.split() for line in text.splitlines() if line.strip())}
+before, after = parse(sys.argv[1]), parse(sys.argv[2])
+print("DEGRADED " + json.dumps({k: int(after[k] - before.get(k, 0)) for k in sorted(after)}))
+PY
   printf '  %-28s %-14s %s\n' "$name" "$variant" "$(grep -o '"rps":[0-9.]*' "$file" | head -1)"
 }
 

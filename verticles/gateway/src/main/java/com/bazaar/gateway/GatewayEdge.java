@@ -26,7 +26,8 @@ record GatewayEdge(RateLimiter limiter, ResponseCaching caching, long idempotenc
       int gzipLevel = compression.getBoolean("enabled") ? compression.getInteger("level") : ResponseCaching.NO_GZIP;
       ResponseCaching caching = new ResponseCaching(platform.vertx(), platform.redis(),
         gateway.getJsonObject("responseCache"), domains, gzipLevel, platform.registry());
-      RateLimiter limiter = new RateLimiter(gateway.getJsonObject("rateLimits"), platform.redis(), platform.registry());
+      RateLimiter limiter = new RateLimiter(gateway.getJsonObject("rateLimits"), platform.redis(), platform.registry(),
+        platform.degradations());
       return caching.start().map(v -> new GatewayEdge(limiter, caching,
         gateway.getJsonObject("idempotency").getLong("ttlSec")));
     });

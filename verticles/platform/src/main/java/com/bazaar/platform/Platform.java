@@ -8,6 +8,7 @@ import com.bazaar.platform.db.PgPools;
 import com.bazaar.platform.db.PgSettings;
 import com.bazaar.platform.db.ServiceDb;
 import com.bazaar.platform.health.ReadinessProbe;
+import com.bazaar.platform.metrics.Degradations;
 import com.bazaar.platform.redis.RedisSettings;
 import com.bazaar.platform.redis.SharedRedis;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -37,6 +38,7 @@ public final class Platform {
   private final AmqpConnection amqp;
   private final WebClient webClient;
   private final BusClient bus;
+  private final Degradations degradations;
   private final Map<String, Object> perProcess = new ConcurrentHashMap<>();
 
   public Platform(Vertx vertx, JsonObject config, PrometheusMeterRegistry registry) {
@@ -49,6 +51,7 @@ public final class Platform {
     this.amqp = new AmqpConnection(vertx, AmqpSettings.from(config));
     this.webClient = createWebClient(vertx, config.getJsonObject("webClient"));
     this.bus = new BusClient(vertx, config.getJsonObject("breakers"), registry);
+    this.degradations = new Degradations(registry);
     amqp.start();
     redis.ping(redis.settings().connectTimeoutMs() + 1000L);
   }
@@ -98,6 +101,11 @@ public final class Platform {
   /** Service-to-service calls with timeouts and a circuit breaker per target. */
   public BusClient bus() {
     return bus;
+  }
+
+  /** The counters of decisions taken in a degraded state (Redis down, requests shed). */
+  public Degradations degradations() {
+    return degradations;
   }
 
   public WebClient webClient() {

@@ -3,6 +3,7 @@ package com.bazaar.gateway.auth;
 import com.bazaar.platform.auth.JwtSettings;
 import com.bazaar.platform.bus.Principal;
 import com.bazaar.platform.error.ApiError;
+import com.bazaar.platform.metrics.Degradations;
 import com.bazaar.platform.redis.SharedRedis;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -33,9 +34,9 @@ public final class TokenVerifier {
   private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(50_000)
     .executor(Runnable::run).build();
 
-  public TokenVerifier(Vertx vertx, JwtSettings settings, SharedRedis redis) {
+  public TokenVerifier(Vertx vertx, JwtSettings settings, SharedRedis redis, Degradations degradations) {
     this.keys = new VerificationKeys(vertx, settings);
-    this.revocations = new RevocationCheck(vertx, redis, settings.revocationCacheMs());
+    this.revocations = new RevocationCheck(vertx, redis, degradations, settings.revocationCacheMs());
   }
 
   public Future<Void> start() {

@@ -38,6 +38,18 @@ final class LeasedGrants {
     return lease == null ? null : lease.take(now);
   }
 
+  /**
+   * Whether the lease for the keys is a batch (4 cells or more) with a quarter or less left, from a bucket that held
+   * at least another batch: time to ask for the next one in the background. The renewal replaces the lease, so the
+   * cells still left are lost, as any unspent cells are: leasing stays stricter than the limit, never looser. A key
+   * close to its limit never renews ahead, so it loses nothing.
+   */
+  boolean runningLow(String id, long now) {
+    Lease lease = leases.getIfPresent(id);
+    return lease != null && lease.granted >= 4 && lease.remaining >= lease.granted && now < lease.expiresAt
+      && lease.left.get() <= lease.granted / 4;
+  }
+
   /** How many cells to ask Redis for: at least one for each request that waited on the last call. */
   int want(String id, long now) {
     Lease lease = leases.getIfPresent(id);

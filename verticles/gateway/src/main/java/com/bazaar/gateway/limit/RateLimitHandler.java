@@ -5,6 +5,7 @@ import com.bazaar.gateway.http.RequestState;
 import com.bazaar.platform.bus.Principal;
 import com.bazaar.platform.error.ApiError;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -22,24 +23,38 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
   private final RateLimiter limiter;
   private final RateLimitPolicy policy;
 
+  private static final CharSequence POLICY_HEADER = HttpHeaders.createOptimized("RateLimit-Policy");
+  private static final CharSequence LIMIT_HEADER = HttpHeaders.createOptimized("RateLimit");
+
+  private final CharSequence policyValue;
+  private final String keyPrefix;
+  private final String limitPrefix;
+
   public RateLimitHandler(RateLimiter limiter, RateLimitPolicy policy) {
     this.limiter = limiter;
     this.policy = policy;
+    this.policyValue = HttpHeaders.createOptimized(policy.header());
+    this.keyPrefix = "rl:" + policy.name() + ":";
+    this.limitPrefix = "\"" + policy.name() + "\";r=";
   }
 
   @Override
   public void handle(RoutingContext rc) {
     List<String> keys = keys(rc);
     limiter.check(policy, keys).onComplete(ar -> {
+      if (ar.failed()) {
+        rc.fail(ar.cause());
+        return;
+      }
       RateLimitDecision decision = ar.result();
-      rc.response().putHeader("RateLimit-Policy", policy.header());
+      rc.response().putHeader(POLICY_HEADER, policyValue);
       if (decision.allowed()) {
         if (!decision.fallback()) {
-          rc.response().putHeader("RateLimit", "\"" + policy.name() + "\";r=" + decision.remaining() + ";t=" + decision.resetSec());
+          rc.response().putHeader(LIMIT_HEADER, limitPrefix + decision.remaining() + ";t=" + decision.resetSec());
         }
         rc.next();
       } else {
-        rc.response().putHeader("RateLimit", "\"" + policy.name() + "\";r=0;t=" + decision.retryAfterSec());
+        rc.response().putHeader(LIMIT_HEADER, limitPrefix + "0;t=" + decision.retryAfterSec());
         rc.response().putHeader("Retry-After", Long.toString(decision.retryAfterSec()));
         rc.fail(new ApiError(429, "RATE_LIMITED", "Too many requests; retry in " + decision.retryAfterSec() + " s",
           new JsonObject().put("policy", policy.name()).put("retryAfterSeconds", decision.retryAfterSec())));
@@ -48,8 +63,11 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
   }
 
   private List<String> keys(RoutingContext rc) {
+    if (policy.keys().size() == 1 && policy.keys().get(0).equals("ip")) {
+      return List.of(keyPrefix + "ip:" + ip(rc));
+    }
     List<String> keys = new ArrayList<>(policy.keys().size());
-    String prefix = "rl:" + policy.name() + ":";
+    String prefix = keyPrefix;
     Principal principal = RequestState.principal(rc);
     for (String kind : policy.keys()) {
       switch (kind) {

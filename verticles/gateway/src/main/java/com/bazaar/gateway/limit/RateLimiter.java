@@ -1,5 +1,8 @@
 package com.bazaar.gateway.limit;
 
+import com.bazaar.platform.metrics.Degradations;
+import com.bazaar.platform.redis.RedisBusy;
+import com.bazaar.platform.redis.RedisUnavailable;
 import com.bazaar.platform.redis.SharedRedis;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,9 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The configured policies over the distributed limiter, with the fallback when Redis does not answer within
- * {@code gateway.rateLimits.redisTimeoutMs}: fail-open policies allow, the others use the in-process limiter.
- * Counts allowed and rejected decisions per policy and source (redis, lease, fallback).
+ * The configured policies over the distributed limiter, with the fallback when Redis is down: fail-open policies
+ * allow, the others use the in-process limiter. Counts allowed and rejected decisions per policy and source
+ * (redis, lease, fallback), and every degraded decision.
  */
 public final class RateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
@@ -26,9 +29,11 @@ public final class RateLimiter {
   private final RedisRateLimiter redis;
   private final LocalRateLimiter local;
   private final Map<String, Counter[]> counters = new HashMap<>();
+  private final Degradations degradations;
   private volatile long lastWarning;
 
-  public RateLimiter(JsonObject settings, SharedRedis redis, MeterRegistry registry) {
+  public RateLimiter(JsonObject settings, SharedRedis redis, MeterRegistry registry, Degradations degradations) {
+    this.degradations = degradations;
     this.enabled = settings.getBoolean("enabled");
     settings.getJsonObject("policies").forEach(e -> {
       RateLimitPolicy policy = RateLimitPolicy.from(e.getKey(), (JsonObject) e.getValue());
@@ -53,10 +58,21 @@ public final class RateLimiter {
     return policy;
   }
 
+  /**
+   * The decision for a request. Only when Redis is down ({@link RedisUnavailable}) does a policy fall back: a
+   * fail-open one allows, a strict one limits in this process. When Redis is reachable but slow the request is
+   * shed ({@link RedisBusy}, 503), so a limit never weakens because the system is busy.
+   */
   public Future<RateLimitDecision> check(RateLimitPolicy policy, List<String> keys) {
     return redis.check(policy, keys)
       .recover(failure -> {
+        if (!(failure instanceof RedisUnavailable)) {
+          degradations.count(Degradations.Decision.SHED);
+          return Future.failedFuture(failure instanceof RedisBusy ? failure : new RedisBusy(failure.toString()));
+        }
         warnFallback(failure);
+        degradations.count(policy.failOpen() ? Degradations.Decision.RATE_LIMIT_FAIL_OPEN
+          : Degradations.Decision.RATE_LIMIT_LOCAL_FALLBACK);
         return Future.succeededFuture(policy.failOpen() ? new RateLimitDecision(true, 0, 0, 0, RateLimitDecision.Source.FALLBACK)
           : local.check(policy, keys));
       })

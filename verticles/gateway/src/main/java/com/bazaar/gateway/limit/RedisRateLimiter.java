@@ -1,6 +1,7 @@
 package com.bazaar.gateway.limit;
 
 import com.bazaar.platform.OnCallerContext;
+import com.bazaar.platform.redis.RedisBusy;
 import com.bazaar.platform.redis.RedisScript;
 import com.bazaar.platform.redis.SharedRedis;
 import io.vertx.core.Future;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -65,40 +67,64 @@ final class RedisRateLimiter {
   /**
    * A decision from the lease this process holds, or from Redis. While one call for the keys is on its way, other
    * requests for them wait for it and then try its lease, so a burst on a cold key makes one call, then one more
-   * asking for a cell per waiter. Nothing waits longer than the timeout: then the caller's fallback applies.
+   * asking for a cell per waiter. A busy key renews its lease in the background once it runs low, so its requests
+   * rarely wait at all. Nothing waits longer than the timeout: then the request is shed, or, when Redis is down,
+   * the caller's fallback applies.
    */
   Future<RateLimitDecision> check(RateLimitPolicy policy, List<String> keys) {
     String id = keys.size() == 1 ? keys.get(0) : String.join(" ", keys);
-    RateLimitDecision held = leases.take(id, System.nanoTime());
+    long now = System.nanoTime();
+    RateLimitDecision held = leases.take(id, now);
     if (held != null) {
+      if (held.allowed() && leases.runningLow(id, now)) {
+        renewAhead(policy, keys, id);
+      }
       return Future.succeededFuture(held);
     }
     Flight flight = new Flight();
     Flight ahead = leases.leasing() ? flights.putIfAbsent(id, flight) : null;
     if (ahead != null) {
-      return ahead.then(() -> check(policy, keys)).timeout(timeoutMs, TimeUnit.MILLISECONDS);
+      return ahead.then(() -> check(policy, keys)).timeout(timeoutMs, TimeUnit.MILLISECONDS)
+        .recover(RedisRateLimiter::busyOnTimeout);
     }
+    return ask(policy, keys, id, flight);
+  }
+
+  /** Asks Redis for the next lease while the current one still serves; a failed renewal is asked again in line. */
+  private void renewAhead(RateLimitPolicy policy, List<String> keys, String id) {
+    Flight flight = new Flight();
+    if (flights.putIfAbsent(id, flight) == null) {
+      ask(policy, keys, id, flight);
+    }
+  }
+
+  private Future<RateLimitDecision> ask(RateLimitPolicy policy, List<String> keys, String id, Flight flight) {
     String want = Integer.toString(leases.want(id, System.nanoTime()));
     return GCRA.run(redis, keys, List.of(Long.toString(policy.intervalMicros()), Long.toString(policy.burst()), want))
       .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+      .recover(RedisRateLimiter::busyOnTimeout)
       .map(response -> leases.record(id, System.nanoTime(), response.get(0).toInteger(), response.get(1).toLong(),
         response.get(2).toLong(), flight.waiters.get()))
       .onComplete(done -> {
         flights.remove(id, flight);
-        flight.done.tryComplete(done.succeeded());
+        flight.done.handle(done.mapEmpty());
       });
+  }
+
+  private static <T> Future<T> busyOnTimeout(Throwable failure) {
+    return Future.failedFuture(failure instanceof TimeoutException
+      ? new RedisBusy("The rate limiter did not answer in time") : failure);
   }
 
   /** A Redis call on its way, and the requests waiting for it. */
   private static final class Flight {
-    final Promise<Boolean> done = Promise.promise();
+    final Promise<Void> done = Promise.promise();
     final AtomicInteger waiters = new AtomicInteger();
 
-    /** Runs {@code next} on the caller's context once the call is answered; fails if the call failed. */
+    /** Runs {@code next} on the caller's context once the call is answered; fails as the call failed. */
     Future<RateLimitDecision> then(Supplier<Future<RateLimitDecision>> next) {
       waiters.incrementAndGet();
-      return OnCallerContext.of(done.future()).compose(answered -> answered ? next.get()
-        : Future.failedFuture("the rate-limit call it waited for failed"));
+      return OnCallerContext.of(done.future()).compose(answered -> next.get());
     }
   }
 }

@@ -3,6 +3,7 @@ package com.bazaar.gateway.limit;
 import com.bazaar.platform.testing.OnContext;
 import com.bazaar.platform.testing.TestStack;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,43 @@ class RedisRateLimiterTest {
 
     assertThat(decisions.stream().filter(RateLimitDecision::allowed).count()).isEqualTo(10);
     assertThat(decisions.stream().filter(d -> !d.allowed()).allMatch(d -> d.retryAfterSec() >= 1)).isTrue();
+  }
+
+  @Test
+  void a_busy_key_renews_its_lease_in_the_background_so_its_requests_do_not_wait_for_redis() {
+    RedisRateLimiter limiter = new RedisRateLimiter(stack.platform().redis(), 2_000, new LeasedGrants(256, 1_000));
+    RateLimitPolicy open = new RateLimitPolicy("open", 1_000_000, 1, 1_000_000, List.of("ip"), true);
+    List<String> keys = List.of("rl:test:" + UUID.randomUUID());
+
+    List<RateLimitDecision> decisions = OnContext.await(stack.vertx().getOrCreateContext(),
+      () -> oneAfterAnother(limiter, open, keys, 3_000, new ArrayList<>()));
+
+    assertThat(decisions).hasSize(3_000).allMatch(RateLimitDecision::allowed);
+    assertThat(from(decisions, RateLimitDecision.Source.REDIS)).as("requests that waited for Redis").isLessThanOrEqualTo(3);
+  }
+
+  /** Each check after the previous one answered, each in a new event-loop turn, as separate requests would come. */
+  private static Future<List<RateLimitDecision>> oneAfterAnother(RedisRateLimiter limiter, RateLimitPolicy policy,
+                                                                 List<String> keys, int n, List<RateLimitDecision> seen) {
+    Promise<List<RateLimitDecision>> done = Promise.promise();
+    next(limiter, policy, keys, n, seen, done);
+    return done.future();
+  }
+
+  private static void next(RedisRateLimiter limiter, RateLimitPolicy policy, List<String> keys, int n,
+                           List<RateLimitDecision> seen, Promise<List<RateLimitDecision>> done) {
+    if (seen.size() == n) {
+      done.complete(seen);
+      return;
+    }
+    limiter.check(policy, keys).onComplete(ar -> {
+      if (ar.failed()) {
+        done.fail(ar.cause());
+        return;
+      }
+      seen.add(ar.result());
+      stack.vertx().runOnContext(v -> next(limiter, policy, keys, n, seen, done));
+    });
   }
 
   @Test

@@ -1,6 +1,8 @@
 package com.bazaar.platform.error;
 
 import com.bazaar.platform.db.ConstraintErrors;
+import com.bazaar.platform.redis.RedisBusy;
+import com.bazaar.platform.redis.RedisUnavailable;
 import io.netty.handler.codec.DecoderException;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -43,6 +45,13 @@ public final class ErrorMapper {
     }
     if (failure instanceof PgException pg) {
       return fromPg(pg);
+    }
+    if (failure instanceof RedisBusy) {
+      return new ApiError(503, "OVERLOADED", "Bazaar is overloaded; retry shortly",
+        new JsonObject().put("retryAfterSeconds", 1));
+    }
+    if (failure instanceof RedisUnavailable) {
+      return ApiError.unavailable("A backing service is unavailable");
     }
     if (failure instanceof TimeoutException) {
       return ApiError.timeout("The operation timed out");

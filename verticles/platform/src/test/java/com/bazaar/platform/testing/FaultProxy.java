@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy in front of a real dependency, for fault tests: {@link #cut()} drops every connection and
  * refuses new ones, as a crashed or restarting server would; {@link #restore()} listens again on the same port.
+ * {@link #stall()} keeps every connection open and accepts new ones but passes nothing on, as a hung server
+ * would; {@link #resume()} lets the traffic through again.
  */
 public final class FaultProxy implements AutoCloseable {
   private final Vertx vertx;
@@ -19,7 +21,10 @@ public final class FaultProxy implements AutoCloseable {
   private final int port;
   private final NetClient client;
   private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
+  private final Set<NetSocket> inbound = ConcurrentHashMap.newKeySet();
+  private final Set<NetSocket> held = ConcurrentHashMap.newKeySet();
   private NetServer server;
+  private volatile boolean stalled;
 
   private FaultProxy(Vertx vertx, String targetHost, int targetPort) {
     this.vertx = vertx;
@@ -62,11 +67,34 @@ public final class FaultProxy implements AutoCloseable {
       socket.close();
     }
     sockets.clear();
+    inbound.clear();
+    held.clear();
+  }
+
+  /** Holds all traffic: what clients send is neither passed on nor answered, and the connections stay open. */
+  public void stall() {
+    stalled = true;
+    inbound.forEach(NetSocket::pause);
+  }
+
+  public void resume() {
+    stalled = false;
+    inbound.forEach(NetSocket::resume);
+    held.forEach(this::connect);
+    held.clear();
   }
 
   private void pipe(NetSocket inbound) {
     inbound.pause();
     sockets.add(inbound);
+    if (stalled) {
+      held.add(inbound);
+    } else {
+      connect(inbound);
+    }
+  }
+
+  private void connect(NetSocket inbound) {
     client.connect(targetPort, targetHost).onComplete(ar -> {
       if (ar.failed()) {
         inbound.close();
@@ -76,7 +104,10 @@ public final class FaultProxy implements AutoCloseable {
       sockets.add(outbound);
       inbound.pipeTo(outbound);
       outbound.pipeTo(inbound);
-      inbound.resume();
+      this.inbound.add(inbound);
+      if (!stalled) {
+        inbound.resume();
+      }
     });
   }
 
