@@ -32,7 +32,8 @@ final class RunningApp implements AutoCloseable {
       Map<String, String> all = new java.util.HashMap<>(Map.of(
         "BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_LOGIN_IP_LIMIT", "100000",
         "BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_LOGIN_IP_BURST", "100000",
-        "BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_LOGIN_EMAIL_BURST", "50"));
+        "BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_LOGIN_EMAIL_BURST", "50",
+        "BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_LOGIN_EMAIL_IP_BURST", "50"));
       all.putAll(env);
       JsonObject config = TestConfig.forDatabase(database.name(), all);
       Bazaar bazaar = Bazaar.start(config, LaunchOptions.parse(List.of(args))).await();

@@ -10,6 +10,7 @@ import com.bazaar.auth.token.PublishedKeys;
 import com.bazaar.auth.token.SigningKey;
 import com.bazaar.auth.token.SigningKeyLoader;
 import com.bazaar.auth.token.TokenIssuer;
+import com.bazaar.platform.Ids;
 import com.bazaar.platform.Platform;
 import com.bazaar.platform.auth.AuthContract;
 import com.bazaar.platform.auth.JwtSettings;
@@ -64,6 +65,8 @@ public final class AuthVerticle extends VerticleBase {
       .bind(AuthAddresses.LOGOUT, r -> sessions.logout(r.principal(), r.bodyObject().getString("refreshToken"))
         .map(BusReply.noContent()))
       .bind(AuthAddresses.ME, r -> accounts.me(r.principal()).map(user -> BusReply.ok(user.toJson())))
+      .bind(AuthAddresses.USERS_UPDATE, r -> sessions.setActive(Ids.parse(r.param("id"), "id"),
+        r.bodyObject().getBoolean("isActive")).map(user -> BusReply.ok(user.toJson())))
       .bind(AuthContract.KEYS_ADDRESS, request -> Future.succeededFuture(keys))
       .ready();
   }

@@ -18,6 +18,7 @@ import com.bazaar.gateway.system.SystemHandlers;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -74,6 +75,9 @@ final class GatewayRouter {
                             SystemHandlers system, TokenVerifier tokens, GatewayEdge edge, GatewaySettings settings) {
     OperationSpec spec = OperationSpec.from(operation);
     Route route = router.route(spec.method(), spec.routePath()).setName(spec.operationId());
+    if (spec.method() == HttpMethod.GET) {
+      route.method(HttpMethod.HEAD);
+    }
     if (spec.systemHandler() != null) {
       system.mount(spec.systemHandler(), route, router);
       return;

@@ -4,15 +4,15 @@ import io.vertx.core.json.JsonObject;
 
 /** The {@code http} section of the config. */
 public record GatewaySettings(String host, int port, String contractPath, String extraContractPath, int bodyLimitBytes,
-                              long busTimeoutMs,
-                              long shutdownGraceMs, boolean accessLog, boolean benchRoutes,
+                              long busTimeoutMs, long headerTimeoutMs, long shutdownGraceMs, boolean accessLog, boolean benchRoutes,
                               boolean compression, int compressionLevel, int compressionMinBytes) {
 
   public static GatewaySettings from(JsonObject config) {
     JsonObject http = config.getJsonObject("http");
     JsonObject compression = http.getJsonObject("compression");
     return new GatewaySettings(http.getString("host"), http.getInteger("port"), http.getString("contract"),
-      http.getString("extraContract"), http.getInteger("bodyLimitBytes"), http.getLong("busTimeoutMs"), http.getLong("shutdownGraceMs"),
+      http.getString("extraContract"), http.getInteger("bodyLimitBytes"), http.getLong("busTimeoutMs"),
+      http.getLong("headerTimeoutMs"), http.getLong("shutdownGraceMs"),
       http.getBoolean("accessLog"), http.getBoolean("benchRoutes"), compression.getBoolean("enabled"),
       compression.getInteger("level"), compression.getInteger("minBytes"));
   }

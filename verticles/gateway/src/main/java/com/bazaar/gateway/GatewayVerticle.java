@@ -1,6 +1,10 @@
 package com.bazaar.gateway;
 
 import com.bazaar.gateway.auth.TokenVerifier;
+import com.bazaar.gateway.http.HeaderDeadline;
+import com.bazaar.gateway.http.InvalidRequests;
+import com.bazaar.gateway.http.RequestGuard;
+import com.bazaar.gateway.http.StrictRequestDecoder;
 import com.bazaar.gateway.system.SystemHandlers;
 import com.bazaar.platform.auth.JwtSettings;
 import com.bazaar.platform.Platform;
@@ -41,7 +45,15 @@ public final class GatewayVerticle extends VerticleBase {
       return GatewayEdge.of(platform, contracts).map(edge -> GatewayRouter.build(vertx, platform, contracts,
         system.result(), tokens, edge, settings));
     }).compose(router -> {
-      server = vertx.createHttpServer(serverOptions()).requestHandler(router);
+      HeaderDeadline headers = new HeaderDeadline(vertx, settings.headerTimeoutMs());
+      HttpServerOptions options = serverOptions();
+      server = vertx.createHttpServer(options)
+        .invalidRequestHandler(new InvalidRequests())
+        .connectionHandler(connection -> {
+          StrictRequestDecoder.install(connection, options);
+          headers.onConnection().handle(connection);
+        })
+        .requestHandler(headers.around(new RequestGuard(router)));
       return server.listen();
     });
   }
@@ -62,6 +74,7 @@ public final class GatewayVerticle extends VerticleBase {
       .setCompressionContentSizeThreshold(settings.compressionMinBytes())
       .setTcpNoDelay(true)
       .setTcpFastOpen(true)
+      .setHttp2ClearTextEnabled(false)
       .setIdleTimeout(120);
   }
 }

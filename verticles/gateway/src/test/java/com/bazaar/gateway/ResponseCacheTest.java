@@ -3,6 +3,7 @@ package com.bazaar.gateway;
 import com.bazaar.platform.bus.BusBindings;
 import com.bazaar.platform.bus.BusReply;
 import com.bazaar.platform.cache.CacheDomains;
+import com.bazaar.platform.testing.Poll;
 import com.bazaar.platform.testing.TestHttp;
 import com.bazaar.platform.testing.TestHttp.Response;
 import com.bazaar.platform.testing.TestStack;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -155,7 +157,8 @@ class ResponseCacheTest {
     http.get("/cached/" + id);
 
     CacheDomains.bump(stack.platform().redis(), stack.vertx().eventBus(), "test").await();
-    Response after = http.get("/cached/" + id);
+    Response after = Poll.until(Duration.ofSeconds(2), () -> http.get("/cached/" + id),
+      r -> "MISS".equals(r.header("X-Cache")));
 
     assertThat(after.header("X-Cache")).isEqualTo("MISS");
     assertThat(after.json().getInteger("call")).isEqualTo(2);

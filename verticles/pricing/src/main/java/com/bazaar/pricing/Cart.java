@@ -33,6 +33,10 @@ final class Cart {
         problems.add(problem(i, item.productId(), "UNKNOWN_PRODUCT", "the product has no pricing", null));
         continue;
       }
+      if (!row.productActive()) {
+        problems.add(problem(i, item.productId(), "PRODUCT_INACTIVE", "the product is no longer sold", null));
+        continue;
+      }
       Long sellerPrice = item.sellerPrice();
       if (sellerPrice != null) {
         MarginVerdict check = MarginCheck.of(row, sellerPrice);
@@ -56,8 +60,10 @@ final class Cart {
         row.commissionRateBps(), lineCommission, row.currency()));
     }
     if (!problems.isEmpty()) {
-      boolean mixed = problems.stream().allMatch(p -> "MIXED_CURRENCY".equals(((JsonObject) p).getString("code")));
-      throw ApiError.unprocessable(mixed ? "MIXED_CURRENCY" : "PRICING_FAILED",
+      String first = problems.getJsonObject(0).getString("code");
+      boolean alike = problems.stream().allMatch(p -> first.equals(((JsonObject) p).getString("code")));
+      throw ApiError.unprocessable(alike && (first.equals("MIXED_CURRENCY") || first.equals("PRODUCT_INACTIVE"))
+          ? first : "PRICING_FAILED",
         problems.size() + " of " + cart.items().size() + " items cannot be priced", new JsonObject().put("items", problems));
     }
     return new CartQuote(lines, total, commission, currency);

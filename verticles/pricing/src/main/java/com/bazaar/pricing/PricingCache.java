@@ -136,7 +136,7 @@ final class PricingCache {
       for (int i = 0; i < ids.size(); i++) {
         Response value = response.get(i);
         if (value != null) {
-          rows.put(ids.get(i), PricingRow.fromJson(new JsonObject(value.toString())));
+          rows.put(ids.get(i), PricingRow.fromCacheJson(new JsonObject(value.toString())));
         }
       }
       return rows;
@@ -155,7 +155,7 @@ final class PricingCache {
       return Future.succeededFuture();
     }
     return SET_IF_NEWER.run(redis, List.of(key(row.productId())),
-      List.of(row.toJson().encode(), String.valueOf(row.version()), String.valueOf(settings.getInteger("cacheTtlSec"))))
+      List.of(row.toCacheJson().encode(), String.valueOf(row.version()), String.valueOf(settings.getInteger("cacheTtlSec"))))
       .<Void>mapEmpty().otherwiseEmpty();
   }
 

@@ -10,7 +10,10 @@ import com.bazaar.product.api.ProductClient;
 import com.bazaar.product.api.ProductSummary;
 import io.vertx.core.Future;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -36,7 +39,7 @@ final class PricingService {
   Future<PricingRow> get(UUID productId) {
     return cache.getAll(Set.of(productId), repository::byIds).map(rows -> {
       PricingRow row = rows.get(productId);
-      if (row == null) {
+      if (row == null || !row.productActive()) {
         throw ApiError.notFound("Pricing for this product");
       }
       return row;
@@ -53,12 +56,39 @@ final class PricingService {
       if (!currency.equals(product.currency())) {
         throw ApiError.unprocessable("CURRENCY_MISMATCH", "The product is priced in " + product.currency(), null);
       }
-      return repository.upsert(productId, input, currency);
+      return repository.upsert(productId, input, currency, product.active());
     }).compose(upserted -> cache.replaced(upserted.row()).compose(v -> domainChanged.get()).map(upserted));
   }
 
   Future<MarginVerdict> validateMargin(MarginQuery query) {
     return get(query.productId()).map(row -> MarginCheck.of(row, query.sellerPrice()));
+  }
+
+  /**
+   * After {@code product.changed}: records which of the products are still sold (a deleted one is absent from the
+   * catalog's answer), and retires every cached copy of the pricing rows that changed.
+   */
+  Future<Void> productsChanged(Set<UUID> productIds) {
+    List<UUID> ids = List.copyOf(productIds);
+    Future<Void> chain = Future.succeededFuture();
+    for (int from = 0; from < ids.size(); from += ProductClient.MAX_IDS) {
+      Set<UUID> chunk = new LinkedHashSet<>(ids.subList(from, Math.min(ids.size(), from + ProductClient.MAX_IDS)));
+      chain = chain.compose(v -> followCatalog(chunk));
+    }
+    return chain;
+  }
+
+  private Future<Void> followCatalog(Set<UUID> productIds) {
+    return products.summaries(productIds).compose(found -> {
+      Map<UUID, Boolean> active = new HashMap<>();
+      productIds.forEach(id -> active.put(id, found.containsKey(id) && found.get(id).active()));
+      return repository.setProductActive(active);
+    }).compose(changed -> {
+      if (changed.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      return Future.all(changed.stream().map(cache::replaced).toList()).compose(v -> domainChanged.get()).mapEmpty();
+    });
   }
 
   Future<CartQuote> calculate(CartRequest cart) {

@@ -18,6 +18,8 @@ public final class UserRepository {
     + "ARRAY[$6::text] AS roles FROM u";
   private static final String BY_EMAIL = "SELECT " + User.COLUMNS + " FROM users u WHERE u.email = $1";
   private static final String BY_ID = "SELECT " + User.COLUMNS + " FROM users u WHERE u.id = $1";
+  private static final String SET_ACTIVE = "UPDATE users u SET is_active = $2, updated_at = now() WHERE u.id = $1 "
+    + "RETURNING " + User.COLUMNS;
   private static final String ADMIN_EXISTS = "SELECT EXISTS (SELECT 1 FROM user_roles WHERE role = 'ADMIN')";
 
   private final ServiceDb db;
@@ -43,6 +45,10 @@ public final class UserRepository {
   /** Inside a transaction, read on its connection: taking a second one while holding the first can deadlock the pool. */
   public Future<Optional<User>> byId(SqlClient client, UUID id) {
     return client.preparedQuery(BY_ID).execute(Tuple.of(id)).map(UserRepository::first);
+  }
+
+  public Future<Optional<User>> setActive(UUID id, boolean active) {
+    return db.write().preparedQuery(SET_ACTIVE).execute(Tuple.of(id, active)).map(UserRepository::first);
   }
 
   public Future<Boolean> adminExists() {

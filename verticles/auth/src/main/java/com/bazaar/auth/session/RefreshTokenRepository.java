@@ -24,6 +24,9 @@ final class RefreshTokenRepository {
     + "revoke_reason = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id) "
     + "UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL";
 
+  private static final String REVOKE_ALL_OF_USER = "UPDATE refresh_families SET revoked_at = now(), revoke_reason = $2 "
+    + "WHERE user_id = $1 AND revoked_at IS NULL";
+
   record Spent(UUID tokenId, UUID userId, UUID familyId) {
   }
 
@@ -70,6 +73,11 @@ final class RefreshTokenRepository {
         row.getOffsetDateTime("expires_at").isBefore(java.time.OffsetDateTime.now()),
         row.getOffsetDateTime("revoked_at") != null));
     });
+  }
+
+  /** Ends every session of the user: no refresh token of theirs can be spent again. */
+  Future<Void> revokeAllOf(UUID userId, String reason) {
+    return db.write().preparedQuery(REVOKE_ALL_OF_USER).execute(Tuple.of(userId, reason)).mapEmpty();
   }
 
   Future<Void> revokeFamily(UUID familyId, String reason) {

@@ -84,6 +84,21 @@ public final class SessionService {
       .compose(v -> revocations.revokeAllTokensOf(userId));
   }
 
+  /**
+   * An ADMIN enables or disables an account. Disabling it ends every session at once, through the same "not
+   * before" mark as a logout: the user's refresh tokens are revoked and every access token issued so far is refused.
+   */
+  public Future<User> setActive(UUID userId, boolean active) {
+    return users.setActive(userId, active).compose(found -> {
+      User user = found.orElseThrow(() -> ApiError.notFound("User"));
+      if (active) {
+        return Future.succeededFuture(user);
+      }
+      return tokens.revokeAllOf(userId, "deactivated").compose(v -> revocations.revokeAllTokensOf(userId.toString()))
+        .map(user);
+    });
+  }
+
   private Future<TokenPair> rejectRefresh(byte[] hash) {
     return tokens.find(hash).compose(found -> {
       if (found.isPresent() && found.get().used()) {

@@ -4,6 +4,7 @@ import com.bazaar.gateway.http.BusForwarder;
 import com.bazaar.gateway.http.BusProxyHandler;
 import com.bazaar.gateway.http.ErrorResponder;
 import com.bazaar.gateway.http.ReplyWriter;
+import com.bazaar.gateway.http.RequestState;
 import com.bazaar.platform.error.ApiError;
 import com.bazaar.platform.error.ErrorMapper;
 import io.micrometer.core.instrument.Counter;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,15 +66,15 @@ public final class ResponseCacheHandler implements Handler<RoutingContext> {
     String key = cache.key(domain, resource);
     CachedResponse near = cache.near(key);
     if (near != null) {
-      serveHit(rc, near, key, resource);
+      serveHit(rc, near, key);
       return;
     }
     cache.shared(key).onComplete(found -> {
       if (found.result() != null) {
-        serveHit(rc, found.result(), key, resource);
+        serveHit(rc, found.result(), key);
         return;
       }
-      cache.fill(key, resource, ttlSec, () -> forwarder.forward(rc)).onComplete(ar -> {
+      cache.fill(key, ttlSec, () -> forwarder.forward(rc)).onComplete(ar -> {
         if (ar.succeeded() && ar.result().cached() != null) {
           serve(rc, ar.result().cached(), "MISS");
         } else if (ar.succeeded()) {
@@ -80,27 +82,27 @@ public final class ResponseCacheHandler implements Handler<RoutingContext> {
           rc.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
           ReplyWriter.write(rc, ar.result().reply().status(), ar.result().reply().body());
         } else {
-          serveStale(rc, resource, ErrorMapper.map(ar.cause()));
+          serveStale(rc, key, ErrorMapper.map(ar.cause()));
         }
       });
     });
   }
 
-  private void serveHit(RoutingContext rc, CachedResponse hit, String key, String resource) {
+  private void serveHit(RoutingContext rc, CachedResponse hit, String key) {
     serve(rc, hit, "HIT");
     if (cache.refreshDue(hit)) {
       earlyRefreshes.increment();
-      cache.refresh(key, resource, ttlSec, () -> forwarder.forward(rc))
+      cache.refresh(key, ttlSec, () -> forwarder.forward(rc))
         .onFailure(e -> LOG.debug("Early refresh of {} failed; the entry serves until it expires", key, e));
     }
   }
 
-  private void serveStale(RoutingContext rc, String resource, ApiError failure) {
+  private void serveStale(RoutingContext rc, String key, ApiError failure) {
     if (failure.status() < 500) {
       ErrorResponder.send(rc, failure);
       return;
     }
-    cache.stale(resource).onComplete(stale -> {
+    cache.stale(key).onComplete(stale -> {
       if (stale.result() != null) {
         serve(rc, stale.result(), "STALE");
       } else {
@@ -126,7 +128,7 @@ public final class ResponseCacheHandler implements Handler<RoutingContext> {
     }
     response.putHeader(HttpHeaders.CONTENT_TYPE, ErrorResponder.JSON);
     String accepts = rc.request().getHeader(HttpHeaders.ACCEPT_ENCODING);
-    if (accepts != null && accepts.contains("gzip") && entry.gzip().length() > 0) {
+    if (accepts != null && accepts.contains("gzip") && entry.gzip() != null) {
       response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP).end(entry.gzip());
     } else {
       response.end(entry.raw());
@@ -138,16 +140,19 @@ public final class ResponseCacheHandler implements Handler<RoutingContext> {
     counters.get(outcome).increment();
   }
 
-  /** The path and the query with parameters sorted, so that {@code ?a=1&b=2} and {@code ?b=2&a=1} share an entry. */
+  /**
+   * The normalised path and the query as the contract typed it, parameters sorted: {@code ?a=1&b=2} and
+   * {@code ?b=2&a=1}, {@code //x} and {@code /x}, {@code %6C} and {@code l}, {@code limit=020} and {@code limit=20}
+   * all share an entry.
+   */
   static String resource(RoutingContext rc) {
-    StringBuilder out = new StringBuilder(rc.request().path());
+    StringBuilder out = new StringBuilder(rc.normalizedPath());
+    JsonObject query = RequestState.validated(rc).query();
     char separator = '?';
-    for (String name : new TreeSet<>(rc.queryParams().names())) {
-      for (String value : rc.queryParams().getAll(name)) {
-        out.append(separator).append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-          .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        separator = '&';
-      }
+    for (String name : new TreeSet<>(query.fieldNames())) {
+      out.append(separator).append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+        .append(URLEncoder.encode(String.valueOf(query.getValue(name)), StandardCharsets.UTF_8));
+      separator = '&';
     }
     return out.toString();
   }

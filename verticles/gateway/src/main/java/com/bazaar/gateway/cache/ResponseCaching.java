@@ -19,9 +19,13 @@ public final class ResponseCaching {
   private final ResponseCache cache;
   private final MeterRegistry registry;
 
-  public ResponseCaching(Vertx vertx, SharedRedis redis, JsonObject settings, List<String> domains, int gzipLevel,
-                         MeterRegistry registry) {
-    this.cache = new ResponseCache(vertx, redis, settings, domains, gzipLevel);
+  /**
+   * @param redis where answers are stored: the main Redis, or one of the cache's own
+   * @param versions the main Redis, which holds the domain versions
+   */
+  public ResponseCaching(Vertx vertx, SharedRedis redis, SharedRedis versions, JsonObject settings, List<String> domains,
+                         int gzipLevel, int gzipMinBytes, MeterRegistry registry) {
+    this.cache = new ResponseCache(vertx, redis, versions, settings, domains, gzipLevel, gzipMinBytes);
     this.registry = registry;
   }
 

@@ -20,7 +20,6 @@ final class ParamRule {
   private final boolean required;
   private final SchemaType type;
   private final SchemaType itemType;
-  private final boolean explode;
   private final SchemaCheck check;
 
   ParamRule(Parameter parameter, SchemaCompiler schemas) {
@@ -28,7 +27,6 @@ final class ParamRule {
     this.in = parameter.getIn().name().toLowerCase();
     this.required = parameter.isRequired();
     this.type = parameter.getSchemaType();
-    this.explode = parameter.isExplode();
     JsonObject schema = RequestValidator.json(parameter.getSchema());
     JsonObject raw = schema.getValue("items") instanceof JsonObject items ? items : null;
     this.itemType = raw == null ? null : schemaType(raw.getString("type"));
@@ -46,6 +44,9 @@ final class ParamRule {
       }
       return null;
     }
+    if (type != SchemaType.ARRAY && rawValues.size() > 1) {
+      throw invalid("is given more than once");
+    }
     Object value = type == SchemaType.ARRAY ? toArray(rawValues) : convert(type, rawValues.get(0));
     List<SchemaCheck.Problem> problems = check.problems(value);
     if (!problems.isEmpty()) {
@@ -54,11 +55,13 @@ final class ParamRule {
     return value;
   }
 
+  /** Every value of a repeated array parameter counts ({@code a=1&a=2}), and each may be a comma list ({@code a=1,2}). */
   private JsonArray toArray(List<String> rawValues) {
     JsonArray array = new JsonArray();
-    List<String> parts = explode && rawValues.size() > 1 ? rawValues : List.of(rawValues.get(0).split(","));
-    for (String part : parts) {
-      array.add(convert(itemType, part));
+    for (String raw : rawValues) {
+      for (String part : raw.split(",")) {
+        array.add(convert(itemType, part));
+      }
     }
     return array;
   }

@@ -28,7 +28,7 @@ public final class RequestIdHandler implements Handler<RoutingContext> {
     return rc.get(KEY);
   }
 
-  static String newId() {
+  public static String newId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long hi = random.nextLong();
     long lo = random.nextLong();

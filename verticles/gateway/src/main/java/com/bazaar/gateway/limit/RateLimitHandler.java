@@ -72,16 +72,19 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
     for (String kind : policy.keys()) {
       switch (kind) {
         case "user" -> keys.add(prefix + (principal.isAnonymous() ? "ip:" + ip(rc) : "user:" + principal.userId()));
-        case "email" -> {
-          ValidatedRequest input = RequestState.validated(rc);
-          keys.add(prefix + (input != null && input.body() instanceof JsonObject body
-            && body.getValue("email") instanceof String email
-            ? "email:" + email.trim().toLowerCase(Locale.ROOT) : "ip:" + ip(rc)));
-        }
+        case "email" -> keys.add(prefix + emailOrIp(rc));
+        case "email+ip" -> keys.add(prefix + emailOrIp(rc) + ":ip:" + ip(rc));
         default -> keys.add(prefix + "ip:" + ip(rc));
       }
     }
     return keys;
+  }
+
+  /** The request's email, normalised, or its client address when it has none. */
+  private static String emailOrIp(RoutingContext rc) {
+    ValidatedRequest input = RequestState.validated(rc);
+    return input != null && input.body() instanceof JsonObject body && body.getValue("email") instanceof String email
+      ? "email:" + email.trim().toLowerCase(Locale.ROOT) : "ip:" + ip(rc);
   }
 
   private static String ip(RoutingContext rc) {

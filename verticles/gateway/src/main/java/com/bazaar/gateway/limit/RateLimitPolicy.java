@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A rate-limit policy from {@code gateway.rateLimits.policies}: {@code limit} requests per {@code periodSec}, with
- * up to {@code burst} at once, counted per key ({@code ip}, {@code user}, {@code email}; a comma list counts each
+ * up to {@code burst} at once, counted per key ({@code ip}, {@code user}, {@code email}, {@code email+ip}: the
+ * pair; a comma list counts each
  * separately and a request must pass all). {@code failOpen} says what happens when Redis cannot be asked: allow,
  * or fall back to a stricter in-process limiter.
  */
@@ -16,7 +17,7 @@ public record RateLimitPolicy(String name, long limit, long periodSec, long burs
   public static RateLimitPolicy from(String name, JsonObject json) {
     List<String> keys = Arrays.stream(json.getString("keys").split(",")).map(String::trim).toList();
     for (String key : keys) {
-      if (!List.of("ip", "user", "email").contains(key)) {
+      if (!List.of("ip", "user", "email", "email+ip").contains(key)) {
         throw new IllegalArgumentException("Rate-limit policy " + name + ": unknown key " + key);
       }
     }

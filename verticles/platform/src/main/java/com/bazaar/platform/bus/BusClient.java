@@ -25,8 +25,8 @@ import java.util.function.Function;
 
 /**
  * Calls over the bus with a timeout and a circuit breaker per target service (the address prefix before the first
- * dot). Timeouts, 5xx answers and missing consumers count as failures; a 4xx answer is the target working
- * correctly and never trips the breaker. An open breaker fails fast with 503. One per process, so that every
+ * dot). Only the target's own failures count towards it (see {@link #countsAsFailure}). An open breaker fails
+ * fast with 503. One per process, so that every
  * verticle instance sees the same breaker state; state changes are logged and exported as metrics.
  */
 public final class BusClient {
@@ -96,12 +96,18 @@ public final class BusClient {
     return breaker;
   }
 
-  private static boolean countsAsFailure(Future<?> outcome) {
+  /**
+   * Only a failure of the target itself opens its breaker: a timeout, no consumer, a broken connection, or a 503
+   * the target answers about itself. Any other answer, a 500 included, is about the one request that caused it (a
+   * bug to fix and alert on, logged where it is mapped); counting it would let one client's bad input take the
+   * service away from everyone.
+   */
+  static boolean countsAsFailure(Future<?> outcome) {
     if (outcome.succeeded()) {
       return false;
     }
     if (outcome.cause() instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-      return reply.failureCode() >= 500;
+      return reply.failureCode() == 503;
     }
     return true;
   }

@@ -104,6 +104,9 @@ public final class ErrorMapper {
       case "40001":
       case "40P01":
         return new ApiError(409, "CONCURRENT_UPDATE", "A concurrent change conflicted; retry the request");
+      case "22001", "22003", "22007", "22008", "22021", "22P02", "22P05":
+        LOG.warn("A value reached the database that it refuses ({}): {}", state, pg.getErrorMessage());
+        return ApiError.badRequest("INVALID_VALUE", "A value is out of range or malformed", null);
       case "57014":
         return ApiError.timeout("The database query took too long");
       default:

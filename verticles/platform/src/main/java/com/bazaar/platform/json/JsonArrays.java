@@ -5,7 +5,9 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Lists to and from the JSON arrays of bus bodies. */
@@ -24,6 +26,15 @@ public final class JsonArrays {
     JsonArray array = new JsonArray();
     values.forEach(value -> array.add(toJson.apply(value)));
     return array;
+  }
+
+  /** A JSON array of strings as a set, each parsed (ids, for example). */
+  public static <T> Set<T> decodeStrings(JsonArray array, Function<String, T> parse) {
+    Set<T> values = new LinkedHashSet<>();
+    for (int i = 0; i < array.size(); i++) {
+      values.add(parse.apply(array.getString(i)));
+    }
+    return values;
   }
 
   public static <T> List<T> decode(JsonArray array, Function<JsonObject, T> fromJson) {

@@ -1,6 +1,7 @@
 package com.bazaar.platform.redis;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -29,7 +30,8 @@ public final class RedisScript {
     }
   }
 
-  public Future<Response> run(SharedRedis redis, List<String> keys, List<String> args) {
+  /** @param args strings, or buffers for binary values */
+  public Future<Response> run(SharedRedis redis, List<String> keys, List<?> args) {
     return redis.send(request(Command.EVALSHA, sha, keys, args)).recover(failure -> {
       if (String.valueOf(failure.getMessage()).startsWith("NOSCRIPT")) {
         return redis.send(request(Command.EVAL, source, keys, args));
@@ -38,10 +40,16 @@ public final class RedisScript {
     });
   }
 
-  private static Request request(Command command, String script, List<String> keys, List<String> args) {
+  private static Request request(Command command, String script, List<String> keys, List<?> args) {
     Request request = Request.cmd(command).arg(script).arg(keys.size());
     keys.forEach(request::arg);
-    args.forEach(request::arg);
+    for (Object arg : args) {
+      if (arg instanceof Buffer buffer) {
+        request.arg(buffer);
+      } else {
+        request.arg(String.valueOf(arg));
+      }
+    }
     return request;
   }
 }

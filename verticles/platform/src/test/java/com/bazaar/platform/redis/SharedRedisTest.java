@@ -62,6 +62,7 @@ class SharedRedisTest {
     try (FaultProxy proxy = FaultProxy.up(vertx, hostPort[0], Integer.parseInt(hostPort[1]))) {
       SharedRedis redis = new SharedRedis(vertx, settings(proxy.port(), 200));
       try {
+        OnContext.await(context, () -> redis.ping(5_000));
         assertThat(failureOf(redis)).isNull();
 
         proxy.stall();

@@ -63,6 +63,24 @@ public final class TestHttp implements AutoCloseable {
     return send(HttpMethod.POST, path, all, body(json));
   }
 
+  public Response put(String path, Object json, Map<String, String> headers) {
+    return sendJson(HttpMethod.PUT, path, json, headers);
+  }
+
+  public Response patch(String path, Object json, Map<String, String> headers) {
+    return sendJson(HttpMethod.PATCH, path, json, headers);
+  }
+
+  public Response delete(String path, Map<String, String> headers) {
+    return send(HttpMethod.DELETE, path, headers, null);
+  }
+
+  private Response sendJson(HttpMethod method, String path, Object json, Map<String, String> headers) {
+    Map<String, String> all = new HashMap<>(headers);
+    all.put("content-type", "application/json");
+    return send(method, path, all, body(json));
+  }
+
   /** Sends {@code n} copies of a request at once and waits for every answer. */
   public List<Response> concurrently(int n, HttpMethod method, String path, Map<String, String> headers, Object json) {
     Buffer payload = body(json);

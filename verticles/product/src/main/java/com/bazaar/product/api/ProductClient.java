@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 /** How another service reads the catalog: over the bus, with the caller's principal, a timeout and a breaker. */
 public final class ProductClient {
+  /** The most ids one {@link #summaries} call may carry. */
+  public static final int MAX_IDS = 100;
   private final BusClient bus;
   private final Principal caller;
 

@@ -70,6 +70,6 @@ public final class ProductDetails {
 
   private static Buffer encode(Row row) {
     Buffer json = ProductJson.detail(row).toBuffer();
-    return Buffer.buffer(json.length() + 1).appendByte(row.getBoolean("is_active") ? ACTIVE : INACTIVE).appendBuffer(json);
+    return Buffer.buffer(json.length() + 1).appendByte(row.getBoolean("is_active") && row.getBoolean("category_active") ? ACTIVE : INACTIVE).appendBuffer(json);
   }
 }

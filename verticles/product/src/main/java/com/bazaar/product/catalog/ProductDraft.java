@@ -1,7 +1,7 @@
 package com.bazaar.product.catalog;
 
 import com.bazaar.platform.error.ApiError;
-import com.bazaar.product.Slugs;
+import com.bazaar.product.Names;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -55,9 +55,9 @@ public record ProductDraft(String name, String slug, String sku, String descript
     if (!problems.isEmpty()) {
       throw invalid(problems);
     }
-    String name = body.getString("name").trim();
+    String name = Names.trimmed(body.getString("name"));
     String categoryId = body.getString("categoryId");
-    return new ProductDraft(name, body.getString("slug", Slugs.fromName(name)), body.getString("sku"),
+    return new ProductDraft(name, Names.slug(body, name), body.getString("sku"),
       body.getString("description"), categoryId == null ? null : UUID.fromString(categoryId),
       body.getBoolean("isActive", true), currency == null ? body.getString("currency", defaultCurrency) : currency,
       options, variants, images);

@@ -25,7 +25,7 @@ public record ProductListQuery(String category, String q, Long minPrice, Long ma
       query.getLong("maxPrice"), ProductSort.parse(query.getString("sort")), page);
   }
 
-  static final String LISTED = "p.is_active AND p.min_price IS NOT NULL";
+  static final String LISTED = "p.is_active AND p.category_active AND p.min_price IS NOT NULL";
   private static final String ITEM = """
     SELECT p.id, p.name, p.slug, p.sku, p.min_price, p.max_price, p.currency, p.created_at, p.updated_at,
            c.id AS category_id, c.name AS category_name, c.slug AS category_slug,

@@ -2,6 +2,7 @@ package com.bazaar.product.catalog;
 
 import com.bazaar.platform.Ids;
 import com.bazaar.platform.json.Settable;
+import com.bazaar.product.Names;
 import io.vertx.core.json.JsonObject;
 
 import java.util.UUID;
@@ -11,9 +12,8 @@ public record ProductPatch(String name, String slug, Settable<String> sku, Setta
                            Settable<UUID> categoryId, Boolean active) {
 
   public static ProductPatch fromJson(JsonObject body) {
-    String name = body.getString("name");
     String category = body.getString("categoryId");
-    return new ProductPatch(name == null ? null : name.trim(), body.getString("slug"), Settable.string(body, "sku"),
+    return new ProductPatch(Names.trimmed(body.getString("name")), body.getString("slug"), Settable.string(body, "sku"),
       Settable.string(body, "description"),
       body.containsKey("categoryId") ? new Settable<>(true, category == null ? null : Ids.parse(category, "categoryId"))
         : Settable.absent(),

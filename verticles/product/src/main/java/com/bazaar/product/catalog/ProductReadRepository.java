@@ -14,7 +14,7 @@ import java.util.UUID;
 /** Read SQL for products: a list page and a full product are one statement each. */
 final class ProductReadRepository {
   private static final String DETAIL = """
-    SELECT p.id, p.name, p.slug, p.sku, p.description, p.is_active, p.currency, p.min_price, p.max_price, p.version,
+    SELECT p.id, p.name, p.slug, p.sku, p.description, p.is_active, p.category_active, p.currency, p.min_price, p.max_price, p.version,
            p.created_at, p.updated_at,
            CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object('id', c.id, 'name', c.name, 'slug', c.slug) END AS category,
            COALESCE((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'values',
@@ -38,7 +38,7 @@ final class ProductReadRepository {
   static final String DETAIL_BY_SLUG = DETAIL + " p.slug = $1";
 
   private static final String CURRENCY = "SELECT currency FROM products WHERE id = $1";
-  private static final String SUMMARIES = "SELECT id, name, slug, is_active, currency, min_price, max_price "
+  private static final String SUMMARIES = "SELECT id, name, slug, is_active AND category_active AS is_active, currency, min_price, max_price "
     + "FROM products WHERE id = ANY($1)";
 
   private final ServiceDb db;

@@ -49,11 +49,19 @@ public enum ProductSort {
     };
   }
 
+  /** A cursor's time within what PostgreSQL stores (and what a product was created at): years 1 to 9999. */
+  private static OffsetDateTime inRange(OffsetDateTime time) {
+    if (time.getYear() < 1 || time.getYear() > 9999) {
+      throw new IllegalArgumentException("cursor time out of range");
+    }
+    return time;
+  }
+
   /** The sort key from a cursor, typed for the SQL parameter. */
   Object keyFrom(JsonArray cursor) {
     try {
       return switch (this) {
-        case NEWEST -> OffsetDateTime.parse(cursor.getString(1));
+        case NEWEST -> inRange(OffsetDateTime.parse(cursor.getString(1)));
         case PRICE_ASC, PRICE_DESC -> cursor.getLong(1);
         case NAME -> cursor.getString(1);
       };

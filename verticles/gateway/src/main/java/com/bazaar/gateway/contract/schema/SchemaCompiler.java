@@ -121,8 +121,32 @@ public final class SchemaCompiler {
     };
   }
 
+  /**
+   * JSON Schema patterns are ECMA 262 regexes searched in the value, where {@code $} matches only at the very end;
+   * Java's {@code $} also matches before a final line break, so {@code "INR\n"} would pass {@code ^[A-Z]{3}$}.
+   * Every unescaped {@code $} outside a character class becomes {@code \z}.
+   */
+  static Pattern ecma(String regex) {
+    StringBuilder out = new StringBuilder(regex.length() + 4);
+    boolean inClass = false;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\' && i + 1 < regex.length()) {
+        out.append(c).append(regex.charAt(++i));
+        continue;
+      }
+      if (c == '[') {
+        inClass = true;
+      } else if (c == ']') {
+        inClass = false;
+      }
+      out.append(c == '$' && !inClass ? "\\z" : String.valueOf(c));
+    }
+    return Pattern.compile(out.toString());
+  }
+
   private static SchemaCheck pattern(String regex) {
-    Pattern compiled = Pattern.compile(regex);
+    Pattern compiled = ecma(regex);
     return string((s, p, out) -> {
       if (!compiled.matcher(s).find()) {
         out.add(new SchemaCheck.Problem(p, "must match " + regex));
@@ -136,9 +160,7 @@ public final class SchemaCompiler {
       if (!(value instanceof Number n)) {
         return;
       }
-      int cmp = (n instanceof BigDecimal d ? d : n instanceof BigInteger i ? new BigDecimal(i)
-        : n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue()) : BigDecimal.valueOf(n.longValue()))
-        .compareTo(bound);
+      int cmp = compare(n, bound);
       boolean ok = switch (keyword) {
         case "minimum" -> cmp >= 0;
         case "maximum" -> cmp <= 0;
@@ -155,6 +177,19 @@ public final class SchemaCompiler {
         problems.add(new SchemaCheck.Problem(path, "must be " + relation + limit));
       }
     };
+  }
+
+  /** A decoded JSON number against a bound; {@code 1e400} decodes to infinity, which is beyond every bound. */
+  private static int compare(Number n, BigDecimal bound) {
+    if (n instanceof Double || n instanceof Float) {
+      double d = n.doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        return d < 0 ? -1 : 1;
+      }
+      return BigDecimal.valueOf(d).compareTo(bound);
+    }
+    return (n instanceof BigDecimal d ? d : n instanceof BigInteger i ? new BigDecimal(i) : BigDecimal.valueOf(n.longValue()))
+      .compareTo(bound);
   }
 
   private SchemaCheck properties(JsonObject properties) {
