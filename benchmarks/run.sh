@@ -40,7 +40,7 @@ done
 
 OUT="$OUT_BASE/$(date -u +%Y-%m-%d)-$NAME"
 rm -rf "$OUT" && mkdir -p "$OUT/raw" "$OUT/data"
-export BENCH_DATA="$ROOT/$OUT/data"
+export BENCH_DATA="$(cd "$OUT/data" && pwd)"
 CP=verticles/app/target/bazaar.jar:benchmarks/target/benchmarks.jar
 PSQL="psql -h ${BAZAAR_PG_HOST:-127.0.0.1} -p ${BAZAAR_PG_PORT:-5432} -U ${BAZAAR_PG_USER:-postgres} -q -v ON_ERROR_STOP=1"
 SERVER_PID=""

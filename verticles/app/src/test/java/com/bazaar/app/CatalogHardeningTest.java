@@ -77,6 +77,30 @@ class CatalogHardeningTest {
   }
 
   @Test
+  void text_that_cannot_be_stored_as_sent_is_refused_and_a_surrogate_pair_survives_the_round_trip() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    Response nul = app.http.post("/api/v1/products", rawProduct("Nul \\u0000 " + suffix), admin);
+    Response lone = app.http.post("/api/v1/products", rawProduct("Lone \\ud800 " + suffix), admin);
+    Response inKey = app.http.post("/api/v1/categories", Buffer.buffer("{\"name\":\"Key " + suffix
+      + "\",\"\\udc00\":1}"), admin);
+    Response inPath = app.http.get("/api/v1/products/%00");
+    Response pair = app.http.post("/api/v1/products", rawProduct("Pair \\ud83d\\ude00 " + suffix), admin);
+
+    for (Response refused : java.util.List.of(nul, lone, inKey, inPath)) {
+      assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
+      assertThat(refused.errorCode()).isEqualTo("INVALID_TEXT");
+    }
+    assertThat(pair.status()).as(pair.body().toString()).isEqualTo(201);
+    assertThat(app.http.get("/api/v1/products/" + pair.json().getString("id")).json().getString("name"))
+      .isEqualTo("Pair \ud83d\ude00 " + suffix);
+  }
+
+  private static Buffer rawProduct(String jsonEscapedName) {
+    return Buffer.buffer("{\"name\":\"" + jsonEscapedName + "\",\"slug\":\"raw-" + UUID.randomUUID()
+      + "\",\"variants\":[{\"price\":2000,\"stock\":4}]}");
+  }
+
+  @Test
   void a_name_in_an_indian_script_is_accepted_with_an_explicit_slug_and_a_blank_name_never() {
     Response hindi = app.http.post("/api/v1/categories", new JsonObject().put("name", "जूते " + UUID.randomUUID()
       .toString().substring(0, 4)).put("slug", "joote-" + UUID.randomUUID().toString().substring(0, 8)), admin);

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The whole application started in-process, as {@code java -jar} starts it, on a fresh database. */
-final class RunningApp implements AutoCloseable {
-  final TestDatabase database;
-  final JsonObject config;
-  final Bazaar bazaar;
-  final TestHttp http;
+public final class RunningApp implements AutoCloseable {
+  public final TestDatabase database;
+  public final JsonObject config;
+  public final Bazaar bazaar;
+  public final TestHttp http;
 
   private RunningApp(TestDatabase database, JsonObject config, Bazaar bazaar) {
     this.database = database;
@@ -26,7 +26,7 @@ final class RunningApp implements AutoCloseable {
    * Starts the app. Every test logs in from 127.0.0.1, so the per-address login limit is raised here; the limiter
    * itself is tested in the gateway module.
    */
-  static RunningApp start(Map<String, String> env, String... args) {
+  public static RunningApp start(Map<String, String> env, String... args) {
     TestDatabase database = TestDatabase.create();
     try {
       Map<String, String> all = new java.util.HashMap<>(Map.of(
@@ -42,6 +42,19 @@ final class RunningApp implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  /**
+   * The app with a bootstrap ADMIN of this email and password, and rate limits too high to matter: for tests that
+   * make many calls as a few users and are about something else than the limiter.
+   */
+  public static RunningApp withAdminUnlimited(String email, String password) {
+    Map<String, String> env = new java.util.HashMap<>(Map.of("BAZAAR_ADMIN_EMAIL", email, "BAZAAR_ADMIN_PASSWORD", password));
+    for (String policy : java.util.List.of("ANONYMOUS", "USER", "MONEY", "LOGIN_EMAIL")) {
+      env.put("BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_" + policy + "_LIMIT", "100000000");
+      env.put("BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_" + policy + "_BURST", "10000000");
+    }
+    return start(env);
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.bazaar.gateway;
 
 import com.bazaar.gateway.auth.AuthHandler;
 import com.bazaar.gateway.auth.TokenVerifier;
+import com.bazaar.gateway.contract.JsonBodyReader;
 import com.bazaar.gateway.contract.OperationSpec;
 import com.bazaar.gateway.contract.RequestValidator;
 import com.bazaar.gateway.contract.schema.SchemaCompiler;
@@ -21,7 +22,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 
@@ -84,7 +84,7 @@ final class GatewayRouter {
     }
     RequestValidator validator = new RequestValidator(operation, schemas);
     if (operation.getRequestBody() != null) {
-      route.handler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
+      route.handler(new JsonBodyReader(settings.bodyLimitBytes()));
     }
     route.handler(new AuthHandler(spec.access(), tokens))
       .handler(rc -> {

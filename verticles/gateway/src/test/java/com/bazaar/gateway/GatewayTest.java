@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -133,11 +134,18 @@ class GatewayTest {
   }
 
   @Test
-  void a_body_that_is_not_json_is_a_415() {
-    Response response = http.send(HttpMethod.POST, "/things", Map.of("content-type", "text/plain"), Buffer.buffer("name=x"));
+  void a_body_that_is_not_json_is_a_415_whatever_it_claims_to_be() {
+    for (String type : List.of("text/plain", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded",
+      "application/jsonp")) {
+      Response response = http.send(HttpMethod.POST, "/things", Map.of("content-type", type), Buffer.buffer("name=x"));
 
-    assertThat(response.status()).isEqualTo(415);
-    assertThat(response.errorCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+      assertThat(response.status()).as(type).isEqualTo(415);
+      assertThat(response.errorCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+    Response withParameter = http.send(HttpMethod.POST, "/things", Map.of("content-type", "Application/JSON; charset=utf-8"),
+      new JsonObject().put("name", "Lamp").put("price", 1999).toBuffer());
+    assertThat(withParameter.status()).isEqualTo(201);
+    assertThat(calls.get()).isEqualTo(1);
   }
 
   @Test

@@ -44,6 +44,7 @@ final class ParamRule {
       }
       return null;
     }
+    rawValues.forEach(raw -> TextRule.require(raw, in + " parameter " + name));
     if (type != SchemaType.ARRAY && rawValues.size() > 1) {
       throw invalid("is given more than once");
     }

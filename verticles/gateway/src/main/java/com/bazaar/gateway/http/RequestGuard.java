@@ -35,7 +35,7 @@ public final class RequestGuard implements Handler<HttpServerRequest> {
   }
 
   /** Every {@code %} starts two hex digits, and the bytes they spell are valid UTF-8. */
-  static boolean wellEncoded(String uri) {
+  public static boolean wellEncoded(String uri) {
     if (uri.indexOf('%') < 0) {
       return true;
     }

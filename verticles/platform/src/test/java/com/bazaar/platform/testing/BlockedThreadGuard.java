@@ -14,11 +14,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Treats a Vert.x blocked-thread warning as a test failure: every test class that logged one fails in its
  * after-all phase, naming the blocked thread. Registered for every test class by auto-detection.
+ *
+ * <p>A pause of the whole JVM (a garbage collection, or the machine starving the process of CPU) stops the checker
+ * too, and when it wakes every event loop looks blocked. A watchdog thread that should wake every few milliseconds
+ * tells the two apart: a warning that comes while the watchdog itself overslept is reported as a stall, not counted.
  */
 public final class BlockedThreadGuard implements BeforeAllCallback, AfterAllCallback {
   private static final String CHECKER = "io.vertx.core.impl.BlockedThreadChecker";
   private static final List<String> WARNINGS = new CopyOnWriteArrayList<>();
+  private static final long WATCHDOG_TICK_MS = 5;
+  private static final long STALL_MS = 100;
+  private static final long STALL_MEMORY_MS = 2000;
   private static volatile boolean installed;
+  private static volatile long lastStallEndedAt = System.nanoTime() - 2 * STALL_MEMORY_MS * 1_000_000;
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -43,7 +51,12 @@ public final class BlockedThreadGuard implements BeforeAllCallback, AfterAllCall
     AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
       @Override
       protected void append(ILoggingEvent event) {
-        if (event.getFormattedMessage().contains("vert.x-eventloop")) {
+        if (!event.getFormattedMessage().contains("vert.x-eventloop")) {
+          return;
+        }
+        if (System.nanoTime() - lastStallEndedAt < STALL_MEMORY_MS * 1_000_000) {
+          System.err.println("[BlockedThreadGuard] not counted, the whole JVM stalled: " + event.getFormattedMessage());
+        } else {
           WARNINGS.add(event.getFormattedMessage());
         }
       }
@@ -51,6 +64,27 @@ public final class BlockedThreadGuard implements BeforeAllCallback, AfterAllCall
     appender.setContext(logger.getLoggerContext());
     appender.start();
     logger.addAppender(appender);
+    startWatchdog();
     installed = true;
+  }
+
+  private static void startWatchdog() {
+    Thread watchdog = new Thread(() -> {
+      long last = System.nanoTime();
+      while (true) {
+        try {
+          Thread.sleep(WATCHDOG_TICK_MS);
+        } catch (InterruptedException e) {
+          return;
+        }
+        long now = System.nanoTime();
+        if (now - last > STALL_MS * 1_000_000) {
+          lastStallEndedAt = now;
+        }
+        last = now;
+      }
+    }, "blocked-thread-guard-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
   }
 }

@@ -1,0 +1,89 @@
+package com.bazaar.app.guards;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A fixture for every operation of the contract, by operationId. An operation without one fails the access
+ * matrix, so a new operation cannot slip through unguarded.
+ */
+final class AccessFixtures {
+  private AccessFixtures() {
+  }
+
+  static Map<String, Fixture> all() {
+    Map<String, Fixture> fixtures = new HashMap<>();
+    system(fixtures);
+    auth(fixtures);
+    catalog(fixtures);
+    pricing(fixtures);
+    return fixtures;
+  }
+
+  private static void system(Map<String, Fixture> f) {
+    f.put("health", (a, c) -> Call.of("GET", "/health"));
+    f.put("ready", (a, c) -> Call.of("GET", "/ready"));
+    f.put("metrics", (a, c) -> Call.of("GET", "/metrics"));
+    f.put("contract", (a, c) -> Call.of("GET", "/openapi.yaml"));
+    f.put("docs", (a, c) -> Call.of("GET", "/docs"));
+  }
+
+  private static void auth(Map<String, Fixture> f) {
+    f.put("register", (a, c) -> Call.of("POST", "/api/v1/auth/register", new JsonObject()
+      .put("email", CatalogData.unique("new") + "@guards.test").put("password", Actors.PASSWORD)));
+    f.put("login", (a, c) -> {
+      String email = CatalogData.unique("login") + "@guards.test";
+      a.register(email, "CUSTOMER");
+      return Call.of("POST", "/api/v1/auth/login", new JsonObject().put("email", email).put("password", Actors.PASSWORD));
+    });
+    f.put("refresh", (a, c) -> {
+      String email = CatalogData.unique("refresh") + "@guards.test";
+      a.register(email, "CUSTOMER");
+      return Call.of("POST", "/api/v1/auth/refresh",
+        new JsonObject().put("refreshToken", a.login(email, Actors.PASSWORD).getString("refreshToken")));
+    });
+    f.put("logout", (a, c) -> Call.of("POST", "/api/v1/auth/logout", new JsonObject().put("refreshToken",
+      c == Caller.ANONYMOUS ? "none" : a.refreshToken(c))).revokingTheCaller());
+    f.put("me", (a, c) -> Call.of("GET", "/api/v1/auth/me"));
+    f.put("updateUser", (a, c) -> {
+      String id = a.register(CatalogData.unique("managed") + "@guards.test", "CUSTOMER");
+      return Call.of("PATCH", "/api/v1/admin/users/" + id, new JsonObject().put("isActive", false));
+    });
+  }
+
+  private static void catalog(Map<String, Fixture> f) {
+    f.put("listCategories", (a, c) -> Call.of("GET", "/api/v1/categories"));
+    f.put("createCategory", (a, c) -> Call.of("POST", "/api/v1/categories",
+      new JsonObject().put("name", CatalogData.unique("Created"))));
+    f.put("getCategory", (a, c) -> Call.of("GET", "/api/v1/categories/" + new CatalogData(a).category().getString("slug")));
+    f.put("updateCategory", (a, c) -> Call.of("PATCH", "/api/v1/categories/" + new CatalogData(a).category().getString("id"),
+      new JsonObject().put("description", "changed")));
+    f.put("deleteCategory", (a, c) -> Call.of("DELETE", "/api/v1/categories/" + new CatalogData(a).category().getString("id")));
+    f.put("listProducts", (a, c) -> Call.of("GET", "/api/v1/products"));
+    f.put("createProduct", (a, c) -> Call.of("POST", "/api/v1/products", new JsonObject()
+      .put("name", CatalogData.unique("Created Tee"))
+      .put("variants", new JsonArray().add(new JsonObject().put("price", 900).put("stock", 1)))));
+    f.put("getProduct", (a, c) -> Call.of("GET", "/api/v1/products/" + new CatalogData(a).product().getString("slug")));
+    f.put("updateProduct", (a, c) -> Call.of("PATCH", "/api/v1/products/" + new CatalogData(a).product().getString("id"),
+      new JsonObject().put("description", "changed")));
+    f.put("deleteProduct", (a, c) -> Call.of("DELETE", "/api/v1/products/" + new CatalogData(a).product().getString("id")));
+    f.put("addVariant", (a, c) -> Call.of("POST", "/api/v1/products/" + new CatalogData(a).product().getString("id")
+      + "/variants", new JsonObject().put("price", 1_100).put("stock", 2).put("optionValues", new JsonObject().put("Size", "M"))));
+    f.put("updateVariant", (a, c) -> Call.of("PATCH", "/api/v1/variants/" + new CatalogData(a).product()
+      .getJsonArray("variants").getJsonObject(0).getString("id"), new JsonObject().put("price", 1_050)));
+  }
+
+  private static void pricing(Map<String, Fixture> f) {
+    f.put("getPricing", (a, c) -> Call.of("GET", "/api/v1/pricing/products/" + new CatalogData(a).pricedProduct().getString("id")));
+    f.put("putPricing", (a, c) -> Call.of("PUT", "/api/v1/pricing/products/" + new CatalogData(a).product().getString("id"),
+      CatalogData.pricing()));
+    f.put("validateMargin", (a, c) -> Call.of("POST", "/api/v1/pricing/validate-margin", new JsonObject()
+      .put("productId", new CatalogData(a).pricedProduct().getString("id")).put("sellerPrice", 1_100)));
+    f.put("calculatePricing", (a, c) -> Call.of("POST", "/api/v1/pricing/calculate", new JsonObject().put("items",
+      new JsonArray().add(new JsonObject().put("productId", new CatalogData(a).pricedProduct().getString("id"))
+        .put("quantity", 2)))));
+  }
+}

@@ -1,0 +1,159 @@
+package com.bazaar.app.guards;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Values that a JSON Schema of the contract accepts, as QuickTheories generators. A pattern is matched by the
+ * schema's {@code examples} when it has some, or by a generator for the patterns the contract uses; a new pattern
+ * with neither fails here, so the fuzzer never quietly stops covering a field.
+ */
+final class SchemaValues {
+  private static final Gen<String> SLUG = SourceDSL.strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 12)
+    .map(part -> "f" + part);
+  private static final Map<String, Gen<String>> PATTERNS = Map.ofEntries(
+    Map.entry("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+      SourceDSL.longs().all().zip(SourceDSL.longs().all(), (a, b) -> new java.util.UUID(a, b).toString())),
+    Map.entry("^[a-z0-9]+(-[a-z0-9]+)*$", SLUG),
+    Map.entry("^[A-Za-z0-9-]{1,120}$", SLUG),
+    Map.entry("^[A-Z]{3}$", Generate.constant("INR")),
+    Map.entry("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", SLUG.map(local -> local + "@fuzz.test")),
+    Map.entry("^\\+?[0-9 ()-]{6,20}$", SourceDSL.strings().numericBetween(1_000_000, 999_999_999).map(d -> "+91 " + d)),
+    Map.entry("^[A-Za-z0-9._-]{1,64}$", SLUG),
+    Map.entry("^(W/)?\"?[0-9]{1,9}\"?$", Generate.range(1, 9).map(v -> "\"" + v + "\"")),
+    Map.entry("^https?://", SLUG.map(p -> "https://img.example/" + p + ".jpg")),
+    Map.entry("^[A-Za-z0-9_-]+$", SLUG));
+
+  private final JsonObject document;
+
+  SchemaValues(JsonObject document) {
+    this.document = document;
+  }
+
+  /** The schema with its {@code $ref} followed. */
+  JsonObject resolve(JsonObject schema) {
+    JsonObject current = schema;
+    while (current.getString("$ref") != null) {
+      Object found = document;
+      for (String part : current.getString("$ref").substring(2).split("/")) {
+        found = ((JsonObject) found).getValue(part);
+      }
+      current = (JsonObject) found;
+    }
+    return current;
+  }
+
+  Gen<Object> valid(JsonObject raw) {
+    JsonObject schema = resolve(raw);
+    if (schema.containsKey("const")) {
+      return Generate.constant(schema.getValue("const"));
+    }
+    if (schema.getJsonArray("enum") != null) {
+      return Generate.pick(schema.getJsonArray("enum").getList());
+    }
+    if (schema.getJsonArray("examples") != null && !schema.getJsonArray("examples").isEmpty()) {
+      return Generate.pick(schema.getJsonArray("examples").getList());
+    }
+    if (schema.getJsonArray("oneOf") != null || schema.getJsonArray("anyOf") != null) {
+      return valid(schema.getJsonArray(schema.containsKey("oneOf") ? "oneOf" : "anyOf").getJsonObject(0));
+    }
+    Object type = schema.getValue("type");
+    if (type instanceof JsonArray types) {
+      List<String> concrete = types.stream().map(String::valueOf).filter(t -> !t.equals("null")).toList();
+      return Generate.oneOf(valid(schema.copy().put("type", concrete.get(0))), Generate.constant((Object) null));
+    }
+    return switch (type == null ? "object" : type.toString()) {
+      case "object" -> object(schema);
+      case "array" -> array(schema);
+      case "string" -> string(schema);
+      case "integer" -> SourceDSL.longs().between(min(schema), max(schema)).map(v -> (Object) v);
+      case "number" -> SourceDSL.longs().between(min(schema), max(schema)).map(v -> (Object) (v + 0.5));
+      case "boolean" -> SourceDSL.booleans().all().map(v -> (Object) v);
+      default -> throw new IllegalArgumentException("no generator for type " + type);
+    };
+  }
+
+  /** Every required field, and each optional one half of the time. */
+  private Gen<Object> object(JsonObject schema) {
+    JsonObject properties = schema.getJsonObject("properties", new JsonObject());
+    Set<String> required = new LinkedHashSet<>();
+    schema.getJsonArray("required", new JsonArray()).forEach(name -> required.add(name.toString()));
+    Map<String, Gen<Object>> fields = new LinkedHashMap<>();
+    properties.fieldNames().forEach(name -> fields.put(name, valid(properties.getJsonObject(name))));
+    int minProperties = schema.getInteger("minProperties", 0);
+    Gen<Boolean> coin = SourceDSL.booleans().all();
+    return random -> {
+      JsonObject value = new JsonObject();
+      fields.forEach((name, gen) -> {
+        if (required.contains(name) || coin.generate(random)) {
+          value.put(name, gen.generate(random));
+        }
+      });
+      for (Map.Entry<String, Gen<Object>> field : fields.entrySet()) {
+        if (value.size() >= minProperties) {
+          break;
+        }
+        value.put(field.getKey(), field.getValue().generate(random));
+      }
+      return value;
+    };
+  }
+
+  private Gen<Object> array(JsonObject schema) {
+    int min = schema.getInteger("minItems", 0);
+    int max = Math.max(min, Math.min(schema.getInteger("maxItems", 3), 3));
+    Gen<Object> item = valid(schema.getJsonObject("items", new JsonObject().put("type", "string")));
+    boolean unique = schema.getBoolean("uniqueItems", false);
+    Gen<Integer> size = Generate.range(min, max);
+    return random -> {
+      int n = size.generate(random);
+      List<Object> values = new ArrayList<>();
+      for (int attempt = 0; values.size() < n && attempt < n * 10; attempt++) {
+        Object next = item.generate(random);
+        if (!unique || !values.contains(next)) {
+          values.add(next);
+        }
+      }
+      return new JsonArray(values);
+    };
+  }
+
+  private static Gen<Object> string(JsonObject schema) {
+    String pattern = schema.getString("pattern");
+    if (pattern != null) {
+      Gen<String> known = PATTERNS.get(pattern);
+      if (known == null) {
+        throw new IllegalArgumentException("No generator for the pattern " + pattern + ": give the schema examples");
+      }
+      return known.map(v -> (Object) v);
+    }
+    int min = Math.max(1, schema.getInteger("minLength", 1));
+    int max = Math.max(min, Math.min(schema.getInteger("maxLength", 40), 40));
+    return SourceDSL.strings().betweenCodePoints(0x20, 0xD7FF).ofLengthBetween(min, max)
+      .map(s -> (Object) ("F" + s.substring(1)));
+  }
+
+  private static long min(JsonObject schema) {
+    if (schema.getValue("exclusiveMinimum") instanceof Number n) {
+      return n.longValue() + 1;
+    }
+    return schema.getValue("minimum") instanceof Number n ? n.longValue() : 0;
+  }
+
+  private static long max(JsonObject schema) {
+    if (schema.getValue("exclusiveMaximum") instanceof Number n) {
+      return n.longValue() - 1;
+    }
+    return schema.getValue("maximum") instanceof Number n ? Math.min(n.longValue(), 1_000_000) : 1_000_000;
+  }
+}
