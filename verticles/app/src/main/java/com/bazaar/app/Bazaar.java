@@ -107,6 +107,6 @@ public final class Bazaar {
   }
 
   private static List<ServiceCatalog.ServiceEntry> selected(LaunchOptions options) {
-    return ServiceCatalog.all().stream().filter(s -> options.services().contains(s.name())).toList();
+    return ServiceCatalog.selected(options.services());
   }
 }

@@ -3,14 +3,20 @@ package com.bazaar.app;
 import com.bazaar.auth.AuthVerticle;
 import com.bazaar.gateway.GatewayVerticle;
 import com.bazaar.platform.Platform;
+import com.bazaar.platform.events.admin.EventsVerticle;
 import com.bazaar.pricing.PricingVerticle;
 import com.bazaar.product.ProductVerticle;
 import io.vertx.core.Deployable;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
-/** Every service this jar can run, with its schema and verticle factory. The gateway is deployed last. */
+/**
+ * Every service this jar can run, with its schema and verticle factory. The events service comes first: its
+ * migration defines the outbox and inbox functions that other services' migrations call, and it parks dead
+ * letters. The gateway is deployed last.
+ */
 final class ServiceCatalog {
   static final String GATEWAY = "gateway";
 
@@ -18,6 +24,7 @@ final class ServiceCatalog {
   }
 
   private static final List<ServiceEntry> SERVICES = List.of(
+    new ServiceEntry(EventsVerticle.SERVICE, true, EventsVerticle::new),
     new ServiceEntry(AuthVerticle.SERVICE, true, AuthVerticle::new),
     new ServiceEntry(ProductVerticle.SERVICE, true, ProductVerticle::new),
     new ServiceEntry(PricingVerticle.SERVICE, true, PricingVerticle::new),
@@ -28,6 +35,14 @@ final class ServiceCatalog {
 
   static List<ServiceEntry> all() {
     return SERVICES;
+  }
+
+  /** With any service that has a schema comes the events service, whose schema theirs depend on. */
+  static List<ServiceEntry> selected(Set<String> names) {
+    boolean anySchema = SERVICES.stream().anyMatch(s -> s.hasSchema() && names.contains(s.name()));
+    return SERVICES.stream()
+      .filter(s -> names.contains(s.name()) || anySchema && s.name().equals(EventsVerticle.SERVICE))
+      .toList();
   }
 
   static List<String> names() {

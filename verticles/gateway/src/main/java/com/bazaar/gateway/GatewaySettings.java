@@ -3,7 +3,8 @@ package com.bazaar.gateway;
 import io.vertx.core.json.JsonObject;
 
 /** The {@code http} section of the config. */
-public record GatewaySettings(String host, int port, String contractPath, String extraContractPath, int bodyLimitBytes,
+public record GatewaySettings(String host, int port, String contractPath, String extraContractPath,
+                              String eventsContractPath, int bodyLimitBytes,
                               long busTimeoutMs, long headerTimeoutMs, long shutdownGraceMs, boolean accessLog, boolean benchRoutes,
                               boolean compression, int compressionLevel, int compressionMinBytes) {
 
@@ -11,7 +12,7 @@ public record GatewaySettings(String host, int port, String contractPath, String
     JsonObject http = config.getJsonObject("http");
     JsonObject compression = http.getJsonObject("compression");
     return new GatewaySettings(http.getString("host"), http.getInteger("port"), http.getString("contract"),
-      http.getString("extraContract"), http.getInteger("bodyLimitBytes"), http.getLong("busTimeoutMs"),
+      http.getString("extraContract"), http.getString("eventsContract"), http.getInteger("bodyLimitBytes"), http.getLong("busTimeoutMs"),
       http.getLong("headerTimeoutMs"), http.getLong("shutdownGraceMs"),
       http.getBoolean("accessLog"), http.getBoolean("benchRoutes"), compression.getBoolean("enabled"),
       compression.getInteger("level"), compression.getInteger("minBytes"));

@@ -37,7 +37,8 @@ public final class GatewayVerticle extends VerticleBase {
     Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, settings.contractPath());
     Future<OpenAPIContract> extra = settings.extraContractPath().isBlank() ? Future.succeededFuture()
       : OpenAPIContract.from(vertx, settings.extraContractPath());
-    Future<SystemHandlers> system = SystemHandlers.load(vertx, platform, settings.contractPath());
+    Future<SystemHandlers> system = SystemHandlers.load(vertx, platform, settings.contractPath(),
+      settings.eventsContractPath());
     tokens = new TokenVerifier(vertx, JwtSettings.from(platform.config()), platform.redis(), platform.degradations());
     return Future.all(contract, extra, system, tokens.start()).compose(ignored -> {
       List<OpenAPIContract> contracts = extra.result() == null ? List.of(contract.result())

@@ -1,12 +1,14 @@
 package com.bazaar.platform;
 
-import com.bazaar.platform.amqp.AmqpConnection;
 import com.bazaar.platform.amqp.AmqpSettings;
+import com.bazaar.platform.amqp.Broker;
 import com.bazaar.platform.bus.BusClient;
 import com.bazaar.platform.db.FlywayMigrator;
 import com.bazaar.platform.db.PgPools;
 import com.bazaar.platform.db.PgSettings;
 import com.bazaar.platform.db.ServiceDb;
+import com.bazaar.platform.events.EventSettings;
+import com.bazaar.platform.events.Events;
 import com.bazaar.platform.health.ReadinessProbe;
 import com.bazaar.platform.metrics.Degradations;
 import com.bazaar.platform.redis.RedisSettings;
@@ -25,7 +27,7 @@ import java.util.function.Supplier;
 
 /**
  * What every service in a process shares: config, the metrics registry, PostgreSQL pools (one per service),
- * the Redis client, the RabbitMQ connection and the pooled keep-alive WebClient. One instance per JVM; verticles
+ * the Redis client, the RabbitMQ clients with the event kit, and the pooled keep-alive WebClient. One instance per JVM; verticles
  * receive it when they are deployed.
  */
 public final class Platform {
@@ -35,7 +37,8 @@ public final class Platform {
   private final PgSettings pgSettings;
   private final PgPools pgPools;
   private final SharedRedis redis;
-  private final AmqpConnection amqp;
+  private final Broker broker;
+  private final Events events;
   private final WebClient webClient;
   private final BusClient bus;
   private final Degradations degradations;
@@ -48,11 +51,13 @@ public final class Platform {
     this.pgSettings = PgSettings.from(config);
     this.pgPools = new PgPools(vertx, pgSettings, eventLoops(config));
     this.redis = new SharedRedis(vertx, RedisSettings.from(config));
-    this.amqp = new AmqpConnection(vertx, AmqpSettings.from(config));
+    EventSettings eventSettings = EventSettings.from(config);
+    this.broker = new Broker(vertx, AmqpSettings.from(config), eventSettings, registry);
+    this.events = new Events(vertx, broker, eventSettings, pgSettings, pgPools, registry);
     this.webClient = createWebClient(vertx, config.getJsonObject("webClient"));
     this.bus = new BusClient(vertx, config.getJsonObject("breakers"), registry);
     this.degradations = new Degradations(registry);
-    amqp.start();
+    broker.start();
     redis.ping(redis.settings().connectTimeoutMs() + 1000L);
   }
 
@@ -94,8 +99,9 @@ public final class Platform {
     return redis;
   }
 
-  public AmqpConnection amqp() {
-    return amqp;
+  /** Outbox relays and consumers of domain events on RabbitMQ. */
+  public Events events() {
+    return events;
   }
 
   /** Service-to-service calls with timeouts and a circuit breaker per target. */
@@ -130,13 +136,13 @@ public final class Platform {
   }
 
   public ReadinessProbe readiness() {
-    return new ReadinessProbe(pgPools, redis, amqp);
+    return new ReadinessProbe(pgPools, redis, broker);
   }
 
   public Future<Void> close() {
     webClient.close();
     redis.close();
-    return Future.join(pgPools.close(), amqp.close()).mapEmpty();
+    return events.close().transform(v -> Future.join(pgPools.close(), broker.close())).mapEmpty();
   }
 
   private static WebClient createWebClient(Vertx vertx, JsonObject settings) {

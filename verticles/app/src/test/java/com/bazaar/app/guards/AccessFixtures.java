@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A fixture for every operation of the contract, by operationId. An operation without one fails the access
@@ -20,6 +21,7 @@ final class AccessFixtures {
     auth(fixtures);
     catalog(fixtures);
     pricing(fixtures);
+    events(fixtures);
     return fixtures;
   }
 
@@ -29,6 +31,21 @@ final class AccessFixtures {
     f.put("metrics", (a, c) -> Call.of("GET", "/metrics"));
     f.put("contract", (a, c) -> Call.of("GET", "/openapi.yaml"));
     f.put("docs", (a, c) -> Call.of("GET", "/docs"));
+    f.put("eventsContract", (a, c) -> Call.of("GET", "/asyncapi.yaml"));
+  }
+
+  private static void events(Map<String, Fixture> f) {
+    f.put("listDeadLetters", (a, c) -> Call.of("GET", "/api/v1/admin/events/dead"));
+    f.put("getDeadLetter", (a, c) -> Call.of("GET", "/api/v1/admin/events/dead/" + deadLetter(a)));
+    f.put("replayDeadLetter", (a, c) -> Call.of("POST", "/api/v1/admin/events/dead/" + deadLetter(a) + "/replay"));
+  }
+
+  /** A parked dead letter of a queue nobody consumes, so a replay is confirmed by the broker and goes nowhere. */
+  private static String deadLetter(Actors a) {
+    String id = UUID.randomUUID().toString();
+    a.seed("INSERT INTO events.dead_letters (id, queue, event_id, type, reason, deliveries, body, dead_at) VALUES ('"
+      + id + "', 'guards.nobody', NULL, 'test.happened', 'seeded by the guards', 4, convert_to('{}', 'UTF8'), now())");
+    return id;
   }
 
   private static void auth(Map<String, Fixture> f) {

@@ -34,7 +34,7 @@ class AccessMatrixTest {
   @BeforeAll
   static void start() {
     app = RunningApp.withAdminUnlimited("guards@bazaar.test", "guards admin pw");
-    actors = new Actors(app.http, "guards@bazaar.test", "guards admin pw");
+    actors = new Actors(app.http, app.database.name(), "guards@bazaar.test", "guards admin pw");
     database = new DbFingerprint(app.database.name());
   }
 

@@ -1,9 +1,13 @@
 package com.bazaar.app.guards;
 
+import com.bazaar.platform.testing.TestDatabase;
 import com.bazaar.platform.testing.TestHttp;
 import com.bazaar.platform.testing.TestHttp.Response;
 import io.vertx.core.json.JsonObject;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,9 +24,11 @@ final class Actors {
   private final Map<Caller, JsonObject> sessions = new EnumMap<>(Caller.class);
   private final Map<Caller, String> ids = new EnumMap<>(Caller.class);
   private final String adminPassword;
+  private final String database;
 
-  Actors(TestHttp http, String adminEmail, String adminPassword) {
+  Actors(TestHttp http, String database, String adminEmail, String adminPassword) {
     this.http = http;
+    this.database = database;
     this.adminPassword = adminPassword;
     emails.put(Caller.ADMIN, adminEmail);
     sessions.put(Caller.ADMIN, login(adminEmail, adminPassword));
@@ -40,6 +46,16 @@ final class Actors {
 
   TestHttp http() {
     return http;
+  }
+
+  /** Writes rows the API has no way to create (a dead letter), straight into the app's database. */
+  void seed(String sql) {
+    try (Connection connection = TestDatabase.connect(database);
+         Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
   }
 
   String register(String email, String role) {

@@ -35,7 +35,7 @@ class ContractConformanceIT {
     try (RunningApp app = RunningApp.withAdminUnlimited("prism@bazaar.test", "prism admin pw 1");
          PrismProxy prism = PrismProxy.start(app.config.getJsonObject("http").getInteger("port"));
          TestHttp http = new TestHttp(app.bazaar.vertx(), prism.port())) {
-      Actors actors = new Actors(http, "prism@bazaar.test", "prism admin pw 1");
+      Actors actors = new Actors(http, app.database.name(), "prism@bazaar.test", "prism admin pw 1");
       List<ContractOperations.Op> operations = ContractOperations.load(app.bazaar.vertx());
       Map<String, Fixture> fixtures = AccessFixtures.all();
       List<String> violations = new ArrayList<>();

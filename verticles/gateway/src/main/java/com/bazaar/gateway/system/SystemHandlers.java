@@ -19,7 +19,8 @@ import java.util.Properties;
 
 /**
  * The built-in operations the contract names with {@code x-bazaar-handler}: health, ready, metrics, the
- * contract itself and its interactive docs (Swagger UI from the webjar, nothing fetched from the internet).
+ * contract itself, the events' contract (AsyncAPI) and the interactive docs (Swagger UI from the webjar, nothing
+ * fetched from the internet).
  */
 public final class SystemHandlers {
   private static final String SWAGGER = "META-INF/resources/webjars/swagger-ui/";
@@ -28,24 +29,28 @@ public final class SystemHandlers {
   private final ReadinessProbe readiness;
   private final Handler<RoutingContext> metrics;
   private final Buffer contract;
+  private final Buffer eventsContract;
   private final Buffer docsPage;
   private final String swaggerRoot;
 
-  private SystemHandlers(Platform platform, Buffer contract, String swaggerVersion) {
+  private SystemHandlers(Platform platform, Buffer contract, Buffer eventsContract, String swaggerVersion) {
     this.readiness = platform.readiness();
     this.metrics = PrometheusScrapingHandler.create(platform.registry());
     this.contract = contract;
+    this.eventsContract = eventsContract;
     this.docsPage = Buffer.buffer(DocsPage.html());
     this.swaggerRoot = SWAGGER + swaggerVersion;
   }
 
-  public static Future<SystemHandlers> load(Vertx vertx, Platform platform, String contractPath) {
+  public static Future<SystemHandlers> load(Vertx vertx, Platform platform, String contractPath,
+                                           String eventsContractPath) {
     Future<Buffer> contract = vertx.fileSystem().readFile(contractPath);
+    Future<Buffer> eventsContract = vertx.fileSystem().readFile(eventsContractPath);
     Future<String> swaggerVersion = vertx.fileSystem()
       .readFile("META-INF/maven/org.webjars/swagger-ui/pom.properties")
       .map(SystemHandlers::version);
-    return Future.all(contract, swaggerVersion)
-      .map(ignored -> new SystemHandlers(platform, contract.result(), swaggerVersion.result()));
+    return Future.all(contract, eventsContract, swaggerVersion)
+      .map(ignored -> new SystemHandlers(platform, contract.result(), eventsContract.result(), swaggerVersion.result()));
   }
 
   /** Mounts the named handler on its route; docs also serves its assets below {@code /docs/}. */
@@ -54,8 +59,8 @@ public final class SystemHandlers {
       case "health" -> route.handler(rc -> json(rc, 200, HEALTH));
       case "ready" -> route.handler(this::ready);
       case "metrics" -> route.handler(metrics);
-      case "contract" -> route.handler(rc -> rc.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml").end(contract));
+      case "contract" -> route.handler(rc -> yaml(rc, contract));
+      case "events-contract" -> route.handler(rc -> yaml(rc, eventsContract));
       case "docs" -> {
         route.handler(rc -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(docsPage));
         router.get("/docs/*").handler(StaticHandler.create(swaggerRoot).setCachingEnabled(true));
@@ -72,6 +77,10 @@ public final class SystemHandlers {
         rc.fail(ar.cause());
       }
     });
+  }
+
+  private static void yaml(RoutingContext rc, Buffer document) {
+    rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml").end(document);
   }
 
   private static void json(RoutingContext rc, int status, Buffer body) {

@@ -1,6 +1,6 @@
 package com.bazaar.platform.health;
 
-import com.bazaar.platform.amqp.AmqpConnection;
+import com.bazaar.platform.amqp.Broker;
 import com.bazaar.platform.db.PgPools;
 import com.bazaar.platform.redis.SharedRedis;
 import io.vertx.core.Future;
@@ -14,12 +14,12 @@ public final class ReadinessProbe {
 
   private final PgPools pg;
   private final SharedRedis redis;
-  private final AmqpConnection amqp;
+  private final Broker broker;
 
-  public ReadinessProbe(PgPools pg, SharedRedis redis, AmqpConnection amqp) {
+  public ReadinessProbe(PgPools pg, SharedRedis redis, Broker broker) {
     this.pg = pg;
     this.redis = redis;
-    this.amqp = amqp;
+    this.broker = broker;
   }
 
   public record Readiness(boolean ready, JsonObject body) {
@@ -28,12 +28,12 @@ public final class ReadinessProbe {
   public Future<Readiness> check() {
     Future<String> postgres = status(pg.ping());
     Future<String> cache = status(redis.ping(PING_TIMEOUT_MS));
-    Future<String> broker = Future.succeededFuture(amqp.isOpen() ? "UP" : "DOWN");
-    return Future.join(postgres, cache, broker).transform(ignored -> {
+    Future<String> rabbitmq = Future.succeededFuture(broker.isConnected() ? "UP" : "DOWN");
+    return Future.join(postgres, cache, rabbitmq).transform(ignored -> {
       JsonObject checks = new JsonObject()
         .put("postgres", postgres.result())
         .put("redis", cache.result())
-        .put("rabbitmq", broker.result());
+        .put("rabbitmq", rabbitmq.result());
       boolean ready = checks.stream().allMatch(e -> "UP".equals(e.getValue()));
       return Future.succeededFuture(new Readiness(ready,
         new JsonObject().put("status", ready ? "UP" : "DOWN").put("checks", checks)));

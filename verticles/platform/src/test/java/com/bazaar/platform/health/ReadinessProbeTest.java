@@ -2,6 +2,7 @@ package com.bazaar.platform.health;
 
 import com.bazaar.platform.Platform;
 import com.bazaar.platform.metrics.MetricsSetup;
+import com.bazaar.platform.testing.Poll;
 import com.bazaar.platform.testing.TestConfig;
 import com.bazaar.platform.testing.TestDatabase;
 import io.vertx.core.Vertx;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +33,7 @@ class ReadinessProbeTest {
   }
 
   @Test
-  void every_dependency_up_means_ready() throws Exception {
+  void every_dependency_up_means_ready() {
     Platform platform = platform(Map.of());
     awaitAmqp(platform);
 
@@ -66,9 +68,7 @@ class ReadinessProbeTest {
     return new Platform(Vertx.vertx(), TestConfig.forDatabase(database.name(), env), MetricsSetup.newRegistry());
   }
 
-  private static void awaitAmqp(Platform platform) throws InterruptedException {
-    for (int i = 0; i < 100 && !platform.amqp().isOpen(); i++) {
-      Thread.sleep(50);
-    }
+  private static void awaitAmqp(Platform platform) {
+    Poll.until(Duration.ofSeconds(10), platform.events().broker()::isConnected);
   }
 }

@@ -1,0 +1,12 @@
+package com.bazaar.payment.api;
+
+import com.bazaar.platform.events.EventType;
+
+/** The events the payment service publishes; their payloads are described in {@code conf/asyncapi.yaml}. */
+public final class PaymentEvents {
+  public static final EventType SUCCEEDED = EventType.of("payment.succeeded");
+  public static final EventType FAILED = EventType.of("payment.failed");
+
+  private PaymentEvents() {
+  }
+}

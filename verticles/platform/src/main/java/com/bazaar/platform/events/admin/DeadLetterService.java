@@ -1,0 +1,79 @@
+package com.bazaar.platform.events.admin;
+
+import com.bazaar.platform.amqp.ConfirmedPublisher;
+import com.bazaar.platform.amqp.OutgoingMessage;
+import com.bazaar.platform.error.ApiError;
+import com.bazaar.platform.paging.Cursor;
+import com.bazaar.platform.paging.Page;
+import com.bazaar.platform.paging.PageRequest;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Lists, shows and replays parked dead letters. A replay puts the message back on its queue, as first delivered. */
+final class DeadLetterService {
+  static final String REPLAY_OF = "x-bazaar-replay-of";
+
+  private final DeadLetterRepository letters;
+  private final ConfirmedPublisher publisher;
+
+  DeadLetterService(DeadLetterRepository letters, ConfirmedPublisher publisher) {
+    this.letters = letters;
+    this.publisher = publisher;
+  }
+
+  Future<JsonObject> list(String queue, PageRequest page) {
+    JsonArray after = Cursor.decode(page.cursor(), 2);
+    OffsetDateTime beforeDeadAt = null;
+    UUID beforeId = null;
+    if (after != null) {
+      try {
+        beforeDeadAt = Instant.parse(after.getString(0)).atOffset(ZoneOffset.UTC);
+        beforeId = UUID.fromString(after.getString(1));
+      } catch (DateTimeParseException | IllegalArgumentException | ClassCastException e) {
+        throw ApiError.badRequest("INVALID_CURSOR", "The cursor is not one this list gave out", null);
+      }
+    }
+    return letters.page(queue, beforeDeadAt, beforeId, page.fetchSize()).map(rows -> Page.of(rows, page,
+      DeadLetter::summary, last -> Cursor.encode(last.deadAt().toInstant().toString(), last.id().toString())));
+  }
+
+  Future<JsonObject> get(UUID id) {
+    return letters.find(id).map(letter -> {
+      if (letter == null) {
+        throw ApiError.notFound("dead letter");
+      }
+      return letter.detail();
+    });
+  }
+
+  Future<JsonObject> replay(UUID id) {
+    if (!publisher.isConnected()) {
+      return Future.failedFuture(ApiError.unavailable("RabbitMQ is not connected; nothing was replayed"));
+    }
+    return letters.markReplayed(id).compose(letter -> {
+      if (letter == null) {
+        return letters.find(id).compose(existing -> Future.failedFuture(existing == null
+          ? ApiError.notFound("dead letter")
+          : ApiError.conflict("ALREADY_REPLAYED", "This dead letter was replayed already",
+            new JsonObject().put("replayedAt", existing.summary().getString("replayedAt")))));
+      }
+      OutgoingMessage message = OutgoingMessage.toQueue(letter.queue(),
+        letter.eventId() == null ? letter.id().toString() : letter.eventId().toString(), letter.type(),
+        Map.of(REPLAY_OF, letter.id().toString()), letter.body());
+      return publisher.publish(List.of(message))
+        .map(v -> letter.summary())
+        .recover(e -> letters.unmarkReplayed(id)
+          .transform(ignored -> Future.failedFuture(ApiError.unavailable("RabbitMQ did not confirm the replay; "
+            + "the dead letter is still waiting"))));
+    });
+  }
+}
