@@ -120,6 +120,9 @@ seed() {
       -d "{\"email\":\"$email\",\"password\":\"$password\"}" \
       | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])' >> "$BENCH_DATA/tokens.txt"
   done
+  curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/login" -H 'content-type: application/json' \
+    -d "{\"email\":\"reseller1@bench.bazaar\",\"password\":\"$password\"}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])' > "$BENCH_DATA/reseller-token.txt"
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }

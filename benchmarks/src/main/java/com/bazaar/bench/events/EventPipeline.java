@@ -147,8 +147,8 @@ final class EventPipeline implements AutoCloseable {
     EventSettings settings = platform.events().settings();
     client.queueDelete(queue).otherwiseEmpty().await();
     client.queueDelete(EventSettings.deadLetterQueue(queue)).otherwiseEmpty().await();
-    for (int i = 1; i <= settings.consumers().retryDelaysMs().size(); i++) {
-      client.queueDelete(EventSettings.retryQueue(queue, i)).otherwiseEmpty().await();
+    for (long delay : settings.consumers().retryDelaysMs()) {
+      client.queueDelete(EventSettings.retryQueue(queue, delay)).otherwiseEmpty().await();
     }
     client.stop().await();
     pool().query("TRUNCATE outbox, inbox, applied").execute().await();

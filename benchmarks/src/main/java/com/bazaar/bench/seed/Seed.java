@@ -63,6 +63,7 @@ public final class Seed {
       + "ON r.user_id = u.id AND r.role = 'CUSTOMER' ORDER BY u.email");
     write(db, out.resolve("reseller-emails.txt"), "SELECT u.email FROM auth.users u JOIN auth.user_roles r "
       + "ON r.user_id = u.id AND r.role = 'RESELLER' ORDER BY u.email");
+    write(db, out.resolve("sharelink-codes.txt"), "SELECT code FROM sharelink.share_links ORDER BY code");
     Files.writeString(out.resolve("password.txt"), PASSWORD + "\n");
   }
 

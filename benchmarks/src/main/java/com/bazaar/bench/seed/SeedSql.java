@@ -70,6 +70,22 @@ final class SeedSql {
       "ALTER TABLE product.product_variants ENABLE TRIGGER product_variants_price_range",
       "INSERT INTO pricing.product_pricing (product_id, base_price, reseller_price, currency, commission_rate_bps, "
         + "min_margin_bps) SELECT id, min_price, min_price + min_price / 4, 'INR', "
-        + "500 + abs(hashtext(" + s + "commission:' || id)) % 1000, 1000 FROM product.products");
+        + "500 + abs(hashtext(" + s + "commission:' || id)) % 1000, 1000 FROM product.products",
+      "TRUNCATE sharelink.share_links CASCADE",
+      // One link per product (up to 10,000), at a 20% margin. Links 1 (1M clicks) and 2 (none) belong to reseller 1,
+      // for the stats scenarios; the minute roll-ups of link 1 hold its million clicks, which stats never read, and
+      // every other link has 30 days of daily roll-ups, as a live table would.
+      "INSERT INTO sharelink.share_links (id, code, reseller_id, product_id, seller_price, currency) "
+        + "SELECT md5(" + s + "link:' || i)::uuid, 'L' || lpad(i::text, 9, '0'), "
+        + "md5('reseller:' || CASE WHEN i <= 2 THEN 1 ELSE 1 + i % " + o.resellers() + " END)::uuid, p.id, "
+        + "p.min_price + p.min_price / 5, 'INR' FROM generate_series(1, " + Math.min(n, 10_000) + ") i "
+        + "JOIN product.products p ON p.id = " + product,
+      "INSERT INTO sharelink.link_clicks_minute (link_id, minute, clicks) SELECT md5(" + s + "link:1')::uuid, "
+        + "date_trunc('minute', now()) - m * interval '1 minute', 23 + (m < 6400)::int FROM generate_series(0, 43199) m",
+      "INSERT INTO sharelink.link_clicks_daily (link_id, day, clicks) SELECT link_id, (minute AT TIME ZONE 'UTC')::date, "
+        + "sum(clicks) FROM sharelink.link_clicks_minute GROUP BY 1, 2",
+      "INSERT INTO sharelink.link_clicks_daily (link_id, day, clicks) SELECT l.id, current_date - d, 1 + (d % 7) "
+        + "FROM sharelink.share_links l, generate_series(0, 29) d WHERE l.code > 'L000000002'",
+      "UPDATE sharelink.share_links SET clicks = 1000000 WHERE code = 'L000000001'");
   }
 }

@@ -6,6 +6,7 @@ import com.bazaar.platform.Platform;
 import com.bazaar.platform.events.admin.EventsVerticle;
 import com.bazaar.pricing.PricingVerticle;
 import com.bazaar.product.ProductVerticle;
+import com.bazaar.sharelink.ShareLinkVerticle;
 import io.vertx.core.Deployable;
 
 import java.util.List;
@@ -28,6 +29,7 @@ final class ServiceCatalog {
     new ServiceEntry(AuthVerticle.SERVICE, true, AuthVerticle::new),
     new ServiceEntry(ProductVerticle.SERVICE, true, ProductVerticle::new),
     new ServiceEntry(PricingVerticle.SERVICE, true, PricingVerticle::new),
+    new ServiceEntry(ShareLinkVerticle.SERVICE, true, ShareLinkVerticle::new),
     new ServiceEntry(GATEWAY, false, GatewayVerticle::new));
 
   private ServiceCatalog() {

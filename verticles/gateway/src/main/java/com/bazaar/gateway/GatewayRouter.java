@@ -96,7 +96,8 @@ final class GatewayRouter {
         route.handler(new RateLimitHandler(edge.limiter(), edge.limiter().policy(policy.trim())));
       }
     }
-    BusForwarder forwarder = new BusForwarder(platform.bus(), spec.address(), settings.busTimeoutMs());
+    BusForwarder forwarder = new BusForwarder(platform.bus(), spec.address(), settings.busTimeoutMs(),
+      spec.forwardsClientAddress());
     if (spec.idempotent()) {
       route.handler(new IdempotencyHandler(platform.redis(), forwarder, edge.idempotencyTtlSec()));
     } else if (spec.cacheTtlSeconds() > 0) {

@@ -20,7 +20,7 @@ final class Cart {
   private Cart() {
   }
 
-  static CartQuote price(CartRequest cart, Map<UUID, PricingRow> pricing) {
+  static CartQuote price(CartRequest cart, Map<UUID, PricingRow> pricing, int maxMarkupBps) {
     List<QuotedLine> lines = new ArrayList<>();
     JsonArray problems = new JsonArray();
     String currency = null;
@@ -39,7 +39,7 @@ final class Cart {
       }
       Long sellerPrice = item.sellerPrice();
       if (sellerPrice != null) {
-        MarginVerdict check = MarginCheck.of(row, sellerPrice);
+        MarginVerdict check = MarginCheck.of(row, sellerPrice, maxMarkupBps);
         if (!check.valid()) {
           problems.add(problem(i, item.productId(), check.reason(), "the seller price breaks the margin rule", check.marginBps()));
           continue;

@@ -27,13 +27,15 @@ final class PricingService {
   private final PricingCache cache;
   private final ProductClient products;
   private final Supplier<Future<?>> domainChanged;
+  private final int maxMarkupBps;
 
   PricingService(PricingRepository repository, PricingCache cache, ProductClient products,
-                 Supplier<Future<?>> domainChanged) {
+                 Supplier<Future<?>> domainChanged, int maxMarkupBps) {
     this.repository = repository;
     this.cache = cache;
     this.products = products;
     this.domainChanged = domainChanged;
+    this.maxMarkupBps = maxMarkupBps;
   }
 
   Future<PricingRow> get(UUID productId) {
@@ -61,7 +63,7 @@ final class PricingService {
   }
 
   Future<MarginVerdict> validateMargin(MarginQuery query) {
-    return get(query.productId()).map(row -> MarginCheck.of(row, query.sellerPrice()));
+    return get(query.productId()).map(row -> MarginCheck.of(row, query.sellerPrice(), maxMarkupBps));
   }
 
   /**
@@ -96,6 +98,6 @@ final class PricingService {
     for (CartItem item : cart.items()) {
       ids.add(item.productId());
     }
-    return cache.getAll(ids, repository::byIds).map(pricing -> Cart.price(cart, pricing));
+    return cache.getAll(ids, repository::byIds).map(pricing -> Cart.price(cart, pricing, maxMarkupBps));
   }
 }

@@ -39,7 +39,8 @@ public final class PricingVerticle extends VerticleBase {
         platform.config().getJsonObject("pricing"));
       PricingService created = new PricingService(new PricingRepository(platform.db(SERVICE)), cache,
         new ProductClient(platform.bus(), Principal.service(SERVICE)),
-        () -> CacheDomains.bump(platform.redis(), platform.vertx().eventBus(), CacheDomains.PRICING));
+        () -> CacheDomains.bump(platform.redis(), platform.vertx().eventBus(), CacheDomains.PRICING),
+        platform.config().getJsonObject("pricing").getInteger("maxMarkupBps"));
       platform.vertx().eventBus().<JsonObject>consumer(ProductAddresses.PRODUCT_CHANGED, notice -> created.productsChanged(
         JsonArrays.decodeStrings(notice.body().getJsonArray("productIds"), UUID::fromString))
         .onFailure(e -> LOG.warn("Pricing did not follow a catalog change; those products keep their state until they "

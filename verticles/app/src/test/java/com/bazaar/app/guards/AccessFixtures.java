@@ -3,6 +3,7 @@ package com.bazaar.app.guards;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,7 @@ final class AccessFixtures {
     auth(fixtures);
     catalog(fixtures);
     pricing(fixtures);
+    shareLinks(fixtures);
     events(fixtures);
     return fixtures;
   }
@@ -32,6 +34,32 @@ final class AccessFixtures {
     f.put("contract", (a, c) -> Call.of("GET", "/openapi.yaml"));
     f.put("docs", (a, c) -> Call.of("GET", "/docs"));
     f.put("eventsContract", (a, c) -> Call.of("GET", "/asyncapi.yaml"));
+  }
+
+  private static void shareLinks(Map<String, Fixture> f) {
+    f.put("createShareLink", (a, c) -> Call.of("POST", "/api/v1/share-links", new JsonObject()
+        .put("productId", new CatalogData(a).pricedProduct().getString("id")).put("sellerPrice", 1_200))
+      .withHeaders(Map.of("Idempotency-Key", UUID.randomUUID().toString())));
+    f.put("listShareLinks", (a, c) -> Call.of("GET", "/api/v1/share-links"));
+    f.put("resolveShareLink", (a, c) -> Call.of("GET", "/api/v1/share-links/" + shareLink(a)));
+    f.put("openShareLink", (a, c) -> Call.of("GET", "/s/" + shareLink(a)));
+    f.put("updateShareLink", (a, c) -> Call.of("PATCH", "/api/v1/share-links/" + shareLink(a),
+      new JsonObject().put("isActive", false)).ownedBy(Caller.RESELLER));
+    f.put("shareLinkStats", (a, c) -> Call.of("GET", "/api/v1/share-links/" + shareLink(a) + "/stats")
+      .ownedBy(Caller.RESELLER));
+  }
+
+  /** A live link of a priced product, made by the RESELLER caller; its code. */
+  static String shareLink(Actors a) {
+    JsonObject body = new JsonObject().put("productId", new CatalogData(a).pricedProduct().getString("id"))
+      .put("sellerPrice", 1_200);
+    Map<String, String> headers = new HashMap<>(a.headers(Caller.RESELLER));
+    headers.put("Idempotency-Key", UUID.randomUUID().toString());
+    var created = a.http().post("/api/v1/share-links", body, headers);
+    if (created.status() != 201) {
+      throw new IllegalStateException("Could not create a share link: " + created.status() + " " + created.body());
+    }
+    return created.json().getString("code");
   }
 
   private static void events(Map<String, Fixture> f) {

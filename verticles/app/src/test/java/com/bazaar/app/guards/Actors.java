@@ -5,9 +5,6 @@ import com.bazaar.platform.testing.TestHttp;
 import com.bazaar.platform.testing.TestHttp.Response;
 import io.vertx.core.json.JsonObject;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,12 +47,7 @@ final class Actors {
 
   /** Writes rows the API has no way to create (a dead letter), straight into the app's database. */
   void seed(String sql) {
-    try (Connection connection = TestDatabase.connect(database);
-         Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql, e);
-    }
+    TestDatabase.named(database).execute(sql);
   }
 
   String register(String email, String role) {

@@ -25,7 +25,7 @@ import static org.quicktheories.QuickTheory.qt;
  * OWASP API8: every operation of the contract, attacked with requests generated from its schemas (QuickTheories,
  * a property-based library, so a failure shrinks to a small case). Whatever is sent, no answer is a 5xx, every
  * refusal has the standard error body, a refused request writes nothing (no row, no outbox row, no Redis key but
- * the rate limiter's), and a request the contract accepts is never refused as invalid (400). The seed is fixed, so
+ * the rate limiter's and the idempotency record that keeps the answer to its key), and a request the contract accepts is never refused as invalid (400). The seed is fixed, so
  * a failure replays; {@code -Dbazaar.fuzzCases=5000} runs many more than the default.
  */
 class ContractFuzzTest {
@@ -93,7 +93,11 @@ class ContractFuzzTest {
     }
   }
 
-  /** Every key in the app's Redis database but the rate limiter's buckets, which count refused requests too. */
+  /**
+   * Every key in the app's Redis database but the rate limiter's buckets, which count refused requests too, and the
+   * idempotency records, which keep any answer below 500 (a refusal too) for a retry with the same key, as the
+   * contract says.
+   */
   private static TreeSet<String> redisKeys() {
     TreeSet<String> keys = new TreeSet<>();
     String cursor = "0";
@@ -102,7 +106,7 @@ class ContractFuzzTest {
         .send(Request.cmd(Command.SCAN).arg(cursor).arg("COUNT").arg(1000)).await();
       cursor = page.get(0).toString();
       page.get(1).forEach(key -> {
-        if (!key.toString().startsWith("rl:")) {
+        if (!key.toString().startsWith("rl:") && !key.toString().startsWith("idem:")) {
           keys.add(key.toString());
         }
       });

@@ -21,6 +21,12 @@ import java.util.Set;
 final class SchemaValues {
   private static final Gen<String> SLUG = SourceDSL.strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 12)
     .map(part -> "f" + part);
+  /** Date-times are in the far future, so that an expiry is never refused for being past. */
+  private static final Map<String, Gen<String>> FORMATS = Map.of(
+    "date-time", SourceDSL.longs().between(4_102_444_800L, 32_503_680_000L)
+      .map(seconds -> java.time.Instant.ofEpochSecond(seconds).toString()),
+    "date", SourceDSL.integers().between(0, 3_000_000).map(days -> java.time.LocalDate.ofEpochDay(days).toString()),
+    "uuid", SourceDSL.longs().all().zip(SourceDSL.longs().all(), (a, b) -> new java.util.UUID(a, b).toString()));
   private static final Map<String, Gen<String>> PATTERNS = Map.ofEntries(
     Map.entry("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
       SourceDSL.longs().all().zip(SourceDSL.longs().all(), (a, b) -> new java.util.UUID(a, b).toString())),
@@ -129,6 +135,10 @@ final class SchemaValues {
   }
 
   private static Gen<Object> string(JsonObject schema) {
+    Gen<String> formatted = FORMATS.get(schema.getString("format", ""));
+    if (formatted != null) {
+      return formatted.map(v -> (Object) v);
+    }
     String pattern = schema.getString("pattern");
     if (pattern != null) {
       Gen<String> known = PATTERNS.get(pattern);

@@ -5,6 +5,7 @@ import com.bazaar.platform.bus.BusClient;
 import com.bazaar.platform.bus.BusReply;
 import com.bazaar.platform.bus.BusRequest;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -12,14 +13,19 @@ import io.vertx.ext.web.RoutingContext;
  * target service, and answers the service's status and pre-encoded body.
  */
 public final class BusForwarder {
+  /** The envelope header that carries the client's address to operations that ask for it. */
+  public static final String CLIENT_ADDRESS = "x-client-address";
+
   private final BusClient client;
   private final String address;
   private final long timeoutMs;
+  private final boolean forwardsClientAddress;
 
-  public BusForwarder(BusClient client, String address, long timeoutMs) {
+  public BusForwarder(BusClient client, String address, long timeoutMs, boolean forwardsClientAddress) {
     this.client = client;
     this.address = address;
     this.timeoutMs = timeoutMs;
+    this.forwardsClientAddress = forwardsClientAddress;
   }
 
   public String address() {
@@ -28,7 +34,11 @@ public final class BusForwarder {
 
   public Future<BusReply> forward(RoutingContext rc) {
     ValidatedRequest input = RequestState.validated(rc);
-    BusRequest request = new BusRequest(input.params(), input.query(), input.headers(), input.body(),
+    JsonObject headers = input.headers();
+    if (forwardsClientAddress && rc.request().remoteAddress() != null) {
+      headers = headers.copy().put(CLIENT_ADDRESS, rc.request().remoteAddress().hostAddress());
+    }
+    BusRequest request = new BusRequest(input.params(), input.query(), headers, input.body(),
       RequestState.principal(rc), RequestIdHandler.of(rc));
     return client.request(address, request, timeoutMs);
   }

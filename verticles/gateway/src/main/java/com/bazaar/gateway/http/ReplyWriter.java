@@ -5,7 +5,10 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
-/** Writes a service's status and JSON body; a 204 has no body. */
+/**
+ * Writes a service's status and JSON body; a 204 has no body, and a redirect (3xx) is sent with the
+ * {@code Location} its body names ({@code {"location": "…"}}) and no body.
+ */
 public final class ReplyWriter {
   private ReplyWriter() {
   }
@@ -18,6 +21,8 @@ public final class ReplyWriter {
     response.setStatusCode(status);
     if (status == 204) {
       response.end();
+    } else if (status >= 300 && status < 400) {
+      response.putHeader(HttpHeaders.LOCATION, body.toJsonObject().getString("location")).end();
     } else {
       response.putHeader(HttpHeaders.CONTENT_TYPE, ErrorResponder.JSON).end(body);
     }

@@ -141,7 +141,8 @@ public final class EventConsumer {
   private Future<Void> retry(RabbitMQMessage message, int attempt) {
     Map<String, Object> headers = headersOf(message);
     headers.put(ATTEMPT, attempt + 1);
-    return publisher.publish(List.of(OutgoingMessage.toQueue(EventSettings.retryQueue(queue, attempt),
+    long delay = settings.retryDelaysMs().get(attempt - 1);
+    return publisher.publish(List.of(OutgoingMessage.toQueue(EventSettings.retryQueue(queue, delay),
       message.properties().getMessageId(), message.properties().getType(), headers, message.body())));
   }
 

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The {@code events} section of the config: the exchange, the relay, the consumers and the queues to declare. */
+/**
+ * The {@code events} section of the config: the exchange, the relay, the consumers and the queues to declare. A
+ * queue set to null (in a {@code --conf} file) is not declared by this process.
+ */
 public record EventSettings(String exchange, Relay relay, Consumers consumers, Map<String, List<String>> queues) {
 
   public record Relay(int batchSize, long pollIntervalMs, long confirmTimeoutMs, int retentionHours,
@@ -32,8 +35,9 @@ public record EventSettings(String exchange, Relay relay, Consumers consumers, M
     }
     Map<String, List<String>> queues = new TreeMap<>();
     events.getJsonObject("queues").forEach(entry -> {
-      JsonArray keys = ((JsonObject) entry.getValue()).getJsonArray("bindings");
-      queues.put(entry.getKey(), keys.stream().map(Object::toString).toList());
+      if (entry.getValue() instanceof JsonObject queue) {
+        queues.put(entry.getKey(), queue.getJsonArray("bindings").stream().map(Object::toString).toList());
+      }
     });
     return new EventSettings(events.getString("exchange"),
       new Relay(relay.getInteger("batchSize"), relay.getLong("pollIntervalMs"), relay.getLong("confirmTimeoutMs"),
@@ -42,8 +46,12 @@ public record EventSettings(String exchange, Relay relay, Consumers consumers, M
       queues);
   }
 
-  public static String retryQueue(String queue, int attempt) {
-    return queue + ".retry." + attempt;
+  /**
+   * The delay queue of one backoff step. Its name carries the delay, because a queue's TTL cannot change once it is
+   * declared: changing {@code retryDelaysMs} declares new queues, and the old ones drain into their main queue.
+   */
+  public static String retryQueue(String queue, long delayMs) {
+    return queue + ".retry." + delayMs + "ms";
   }
 
   public static String deadLetterQueue(String queue) {

@@ -2,7 +2,6 @@ package com.bazaar.platform.events;
 
 import com.bazaar.platform.amqp.Broker;
 import com.bazaar.platform.testing.Poll;
-import com.bazaar.platform.testing.TestDatabase;
 import com.bazaar.platform.testing.TestStack;
 import com.bazaar.platform.amqp.OutgoingMessage;
 import io.vertx.core.buffer.Buffer;
@@ -11,10 +10,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.rabbitmq.RabbitMQClient;
 import io.vertx.sqlclient.Tuple;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +47,8 @@ final class EventTestBed implements AutoCloseable {
       .put("exchange", exchange)
       .put("relay", new JsonObject().put("batchSize", batchSize))
       .put("consumers", new JsonObject().put("retryDelaysMs", new JsonArray(new ArrayList<>(retryDelaysMs))))
-      .put("queues", new JsonObject().put(queue, new JsonObject().put("bindings", new JsonArray().add(HAPPENED.name())))));
+      .put("queues", new JsonObject().putNull("sharelink.sales")
+        .put(queue, new JsonObject().put("bindings", new JsonArray().add(HAPPENED.name())))));
     Map<String, String> env = Map.of("BAZAAR_AMQP_RECONNECT_INTERVAL_MS", "500", "BAZAAR_EVENTS_RELAY_POLL_INTERVAL_MS", "500");
     TestStack stack = TestStack.start(env, overlay).migrate("events", SCHEMA);
     EventTestBed bed = new EventTestBed(stack, exchange, queue, overlay, env);
@@ -98,14 +94,7 @@ final class EventTestBed implements AutoCloseable {
   }
 
   long count(String sql) {
-    try (Connection connection = TestDatabase.connect(stack.database().name());
-         Statement statement = connection.createStatement();
-         ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql, e);
-    }
+    return stack.database().queryLong(sql);
   }
 
   long appliedCount() {
@@ -133,8 +122,8 @@ final class EventTestBed implements AutoCloseable {
       RabbitMQClient client = events().broker().newClient("test-cleanup");
       client.start().await();
       List<String> queues = new ArrayList<>(List.of(queue, EventSettings.deadLetterQueue(queue)));
-      for (int i = 1; i <= events().settings().consumers().retryDelaysMs().size(); i++) {
-        queues.add(EventSettings.retryQueue(queue, i));
+      for (long delay : events().settings().consumers().retryDelaysMs()) {
+        queues.add(EventSettings.retryQueue(queue, delay));
       }
       for (String name : queues) {
         client.queueDelete(name).otherwiseEmpty().await();

@@ -2,6 +2,7 @@ package com.bazaar.platform.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -30,6 +31,22 @@ public final class TestDatabase implements AutoCloseable {
   /** Runs SQL in this database, for seeding and for asserting on rows. */
   public void execute(String sql) {
     execute(name, sql);
+  }
+
+  /** The single number a query answers (a count, a sum), for asserting on rows. */
+  public long queryLong(String sql) {
+    try (Connection connection = connect(name); Statement statement = connection.createStatement();
+         ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("SQL failed on " + name + ": " + sql, e);
+    }
+  }
+
+  /** A handle on an existing database (another test's), which {@link #close} would drop. */
+  public static TestDatabase named(String name) {
+    return new TestDatabase(name);
   }
 
   public String jdbcUrl() {

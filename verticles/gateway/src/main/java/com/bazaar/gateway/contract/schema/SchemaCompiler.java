@@ -16,11 +16,12 @@ import java.util.regex.Pattern;
 /**
  * Compiles the JSON Schemas of the contract into plain checks, once, at start: patterns are compiled once,
  * {@code $ref}s resolved once, and a request costs only the checks themselves. It supports the keywords the
- * contract uses and refuses any other, so that no constraint in the contract is ever silently skipped.
+ * contract uses and refuses any other, so that no constraint in the contract is ever silently skipped. The
+ * formats {@code date-time} (RFC 3339, with an offset), {@code date} and {@code uuid} are asserted, not annotations.
  */
 public final class SchemaCompiler {
   private static final Set<String> ANNOTATIONS = Set.of("description", "title", "examples", "example", "default",
-    "deprecated", "readOnly", "writeOnly", "$comment", "format");
+    "deprecated", "readOnly", "writeOnly", "$comment");
 
   private final JsonObject document;
   private final Map<String, SchemaCheck> byRef = new HashMap<>();
@@ -64,6 +65,7 @@ public final class SchemaCompiler {
         }
       });
       case "pattern" -> pattern((String) arg);
+      case "format" -> Formats.check((String) arg);
       case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> bound(keyword, (Number) arg);
       case "properties" -> properties((JsonObject) arg);
       case "required" -> required(((JsonArray) arg).stream().map(String::valueOf).toList());

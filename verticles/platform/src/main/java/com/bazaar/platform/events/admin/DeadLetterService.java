@@ -3,17 +3,12 @@ package com.bazaar.platform.events.admin;
 import com.bazaar.platform.amqp.ConfirmedPublisher;
 import com.bazaar.platform.amqp.OutgoingMessage;
 import com.bazaar.platform.error.ApiError;
-import com.bazaar.platform.paging.Cursor;
 import com.bazaar.platform.paging.Page;
 import com.bazaar.platform.paging.PageRequest;
+import com.bazaar.platform.paging.TimeCursor;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,19 +26,9 @@ final class DeadLetterService {
   }
 
   Future<JsonObject> list(String queue, PageRequest page) {
-    JsonArray after = Cursor.decode(page.cursor(), 2);
-    OffsetDateTime beforeDeadAt = null;
-    UUID beforeId = null;
-    if (after != null) {
-      try {
-        beforeDeadAt = Instant.parse(after.getString(0)).atOffset(ZoneOffset.UTC);
-        beforeId = UUID.fromString(after.getString(1));
-      } catch (DateTimeParseException | IllegalArgumentException | ClassCastException e) {
-        throw ApiError.badRequest("INVALID_CURSOR", "The cursor is not one this list gave out", null);
-      }
-    }
-    return letters.page(queue, beforeDeadAt, beforeId, page.fetchSize()).map(rows -> Page.of(rows, page,
-      DeadLetter::summary, last -> Cursor.encode(last.deadAt().toInstant().toString(), last.id().toString())));
+    TimeCursor after = TimeCursor.decode(page.cursor());
+    return letters.page(queue, TimeCursor.timeOf(after), TimeCursor.idOf(after), page.fetchSize())
+      .map(rows -> Page.of(rows, page, DeadLetter::summary, last -> TimeCursor.encode(last.deadAt(), last.id())));
   }
 
   Future<JsonObject> get(UUID id) {
