@@ -15,7 +15,9 @@ final class ProductConstraints {
     "products_sku_key", duplicateProduct("sku"),
     "product_variants_sku_key", duplicateProduct("variants.sku"),
     "product_variants_product_id_combination_key_key", duplicateProduct("variants.optionValues"),
-    "products_category_id_fkey", ApiError.unprocessable("UNKNOWN_CATEGORY", "categoryId names no category", null)));
+    "products_category_id_fkey", ApiError.unprocessable("UNKNOWN_CATEGORY", "categoryId names no category", null),
+    "product_variants_stock_check", ApiError.conflict("STOCK_BELOW_ZERO",
+      "The stock change would take the available stock below zero (orders may have reserved some meanwhile)", null)));
 
   private ProductConstraints() {
   }

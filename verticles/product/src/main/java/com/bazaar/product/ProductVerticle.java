@@ -84,13 +84,17 @@ public final class ProductVerticle extends VerticleBase {
         .map(BusReply::created))
       .bind(ProductAddresses.VARIANTS_UPDATE, r -> writes.updateVariant(id(r, "id"), VariantPatch.fromJson(r.bodyObject()))
         .map(BusReply::ok))
-      .bind(ProductAddresses.STOCK_RESERVE, r -> stock.reserve(lines(r))
+      .bind(ProductAddresses.STOCK_RESERVE, r -> stock.reserve(orderId(r), lines(r))
         .map(done -> BusReply.ok(new JsonObject().put("reserved", StockLine.array(done)))))
-      .bind(ProductAddresses.STOCK_RELEASE, r -> stock.release(lines(r))
+      .bind(ProductAddresses.STOCK_RELEASE, r -> stock.release(orderId(r))
         .map(done -> BusReply.ok(new JsonObject().put("released", StockLine.array(done)))))
       .bind(ProductAddresses.VARIANTS_LOOKUP, r -> stock.lookup(uuids(r.bodyObject().getJsonArray("variantIds"),
         "variantIds")).map(found -> BusReply.ok(new JsonObject().put("variants", JsonArrays.of(found, VariantSnapshot::toJson)))))
       .ready();
+  }
+
+  private static UUID orderId(BusRequest request) {
+    return Ids.parse(request.bodyObject().getString("orderId"), "orderId");
   }
 
   private static UUID id(BusRequest request, String param) {

@@ -14,9 +14,12 @@ public final class ProductAddresses {
   public static final String PRODUCTS_DELETE = "product.products.delete";
   public static final String VARIANTS_ADD = "product.variants.add";
   public static final String VARIANTS_UPDATE = "product.variants.update";
-  /** Body {@code {"lines":[StockLine…]}}; reply {@code {"reserved":[StockLine…]}} or 409 OUT_OF_STOCK. */
+  /**
+   * Body {@code {"orderId","lines":[StockLine…]}}; reply {@code {"reserved":[StockLine…]}}, or 409 OUT_OF_STOCK or
+   * RESERVATION_MISMATCH. Idempotent per order.
+   */
   public static final String STOCK_RESERVE = "product.stock.reserve";
-  /** Body {@code {"lines":[StockLine…]}}; reply {@code {"released":[StockLine…]}}. */
+  /** Body {@code {"orderId"}}; reply {@code {"released":[StockLine…]}}, empty when nothing was held. Idempotent. */
   public static final String STOCK_RELEASE = "product.stock.release";
   /** Body {@code {"variantIds":[…]}}; reply {@code {"variants":[VariantSnapshot…]}}, unknown ids omitted. */
   public static final String VARIANTS_LOOKUP = "product.variants.lookup";

@@ -24,15 +24,19 @@ public final class StockClient {
     this.caller = caller;
   }
 
-  /** Reserves every line or none; fails with 409 {@code OUT_OF_STOCK} naming the short lines. */
-  public Future<List<StockLine>> reserve(List<StockLine> lines) {
-    return bus.call(ProductAddresses.STOCK_RESERVE, BusRequest.of(StockLine.request(lines), caller),
-      reply -> StockLine.listFrom(reply.getJsonArray("reserved")));
+  /**
+   * Reserves every line or none for the order; fails with 409 {@code OUT_OF_STOCK} naming the short lines. Safe to
+   * retry after a timeout: the same order's reservation is taken once.
+   */
+  public Future<List<StockLine>> reserve(UUID orderId, List<StockLine> lines) {
+    return bus.call(ProductAddresses.STOCK_RESERVE, BusRequest.of(StockLine.request(lines).put("orderId",
+      orderId.toString()), caller), reply -> StockLine.listFrom(reply.getJsonArray("reserved")));
   }
 
-  public Future<List<StockLine>> release(List<StockLine> lines) {
-    return bus.call(ProductAddresses.STOCK_RELEASE, BusRequest.of(StockLine.request(lines), caller),
-      reply -> StockLine.listFrom(reply.getJsonArray("released")));
+  /** Gives back what the order holds; safe to retry: a second release gives back nothing. */
+  public Future<List<StockLine>> release(UUID orderId) {
+    return bus.call(ProductAddresses.STOCK_RELEASE, BusRequest.of(new JsonObject().put("orderId", orderId.toString()),
+      caller), reply -> StockLine.listFrom(reply.getJsonArray("released")));
   }
 
   /** The variants that exist among {@code variantIds} (1 to 100), by id. */

@@ -44,7 +44,8 @@ final class ProductWriteRepository {
   private static final String OPTIONS_OF = "SELECT o.name, ov.id AS value_id, ov.value FROM variant_options o "
     + "JOIN variant_option_values ov ON ov.option_id = o.id WHERE o.product_id = $1 ORDER BY o.position, ov.position";
   private static final String UPDATE_VARIANT = "UPDATE product_variants SET price = COALESCE($2, price), "
-    + "stock = COALESCE($3, stock), is_active = COALESCE($4, is_active), updated_at = now() WHERE id = $1 RETURNING product_id";
+    + "stock = stock + COALESCE($3, 0), is_active = COALESCE($4, is_active), updated_at = now() WHERE id = $1 "
+    + "RETURNING product_id";
   private static final String VARIANT = "SELECT v.id, v.sku, v.price, v.currency, v.stock, v.is_active, "
     + "(SELECT COALESCE(json_object_agg(o.name, ov.value), '{}') FROM variant_option_links l "
     + "JOIN variant_option_values ov ON ov.id = l.option_value_id JOIN variant_options o ON o.id = ov.option_id "
@@ -168,7 +169,7 @@ final class ProductWriteRepository {
   }
 
   Future<Optional<UUID>> updateVariant(SqlClient tx, UUID variantId, VariantPatch patch) {
-    return tx.preparedQuery(UPDATE_VARIANT).execute(Tuple.of(variantId, patch.price(), patch.stock(), patch.active())).map(rows -> rows.size() == 0 ? Optional.empty()
+    return tx.preparedQuery(UPDATE_VARIANT).execute(Tuple.of(variantId, patch.price(), patch.stockDelta(), patch.active())).map(rows -> rows.size() == 0 ? Optional.empty()
       : Optional.of(rows.iterator().next().getUUID("product_id")));
   }
 

@@ -16,6 +16,13 @@ final class StockRepository {
     + "FROM unnest($1::uuid[], $2::int[]) AS r(id, q) WHERE v.id = r.id AND v.is_active AND v.stock >= r.q RETURNING v.id";
   private static final String GIVE_BACK = "UPDATE product_variants v SET stock = v.stock + r.q, updated_at = now() "
     + "FROM unnest($1::uuid[], $2::int[]) AS r(id, q) WHERE v.id = r.id RETURNING v.id";
+  private static final String LOCK_ORDER = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 11))";
+  private static final String HELD = "SELECT variant_id, quantity, released_at FROM stock_reservations WHERE order_id = $1 "
+    + "ORDER BY variant_id";
+  private static final String RECORD = "INSERT INTO stock_reservations (order_id, variant_id, quantity) "
+    + "SELECT $1, r.id, r.q FROM unnest($2::uuid[], $3::int[]) AS r(id, q)";
+  private static final String RELEASE = "UPDATE stock_reservations SET released_at = now() WHERE order_id = $1 "
+    + "AND released_at IS NULL RETURNING variant_id, quantity";
   private static final String LOOKUP = "SELECT v.id, v.product_id, p.name, v.sku, v.price, v.currency, "
     + "v.is_active AND p.is_active AND p.category_active AS sellable, v.stock FROM product_variants v JOIN products p ON p.id = v.product_id "
     + "WHERE v.id = ANY($1)";
@@ -31,6 +38,24 @@ final class StockRepository {
 
   Future<Integer> giveBack(SqlClient tx, UUID[] ids, Integer[] quantities) {
     return tx.preparedQuery(GIVE_BACK).execute(Tuple.of(ids, (Object) quantities)).map(RowSet::rowCount);
+  }
+
+  /** Serializes the reserves and releases of one order, so that a retry running beside its first try waits for it. */
+  Future<Void> lockOrder(SqlClient tx, UUID orderId) {
+    return tx.preparedQuery(LOCK_ORDER).execute(Tuple.of(orderId.toString())).mapEmpty();
+  }
+
+  Future<RowSet<Row>> held(SqlClient tx, UUID orderId) {
+    return tx.preparedQuery(HELD).execute(Tuple.of(orderId));
+  }
+
+  Future<Void> record(SqlClient tx, UUID orderId, UUID[] ids, Integer[] quantities) {
+    return tx.preparedQuery(RECORD).execute(Tuple.tuple().addValue(orderId).addValue(ids).addValue(quantities))
+      .mapEmpty();
+  }
+
+  Future<RowSet<Row>> release(SqlClient tx, UUID orderId) {
+    return tx.preparedQuery(RELEASE).execute(Tuple.of(orderId));
   }
 
   Future<RowSet<Row>> lookup(SqlClient client, UUID[] ids) {

@@ -20,8 +20,9 @@ import java.util.UUID;
 
 /**
  * Stock reservation for orders: all lines or none, in one transaction of conditional updates
- * ({@code stock = stock - q WHERE stock >= q}); the release is the reverse. The details cache of each touched
- * product is dropped, so its stock reads fresh.
+ * ({@code stock = stock - q WHERE stock >= q}) that also records the reservation under its order id; the release
+ * gives back what the order still holds. Both are idempotent per order. The details cache of each touched product
+ * is dropped, so its stock reads fresh.
  */
 public final class StockService {
   private static final int MAX_LINES = 100;
@@ -35,34 +36,73 @@ public final class StockService {
     this.changes = changes;
   }
 
-  /** Reserves every line or none; answers the lines as reserved, duplicates merged. */
-  public Future<List<StockLine>> reserve(List<StockLine> requested) {
+  /**
+   * Reserves every line or none for {@code orderId}; answers the lines as reserved, duplicates merged. Asked again
+   * for the same order (a retry after a bus timeout), it answers the first reservation and takes nothing more; the
+   * same order with other lines is 409 {@code RESERVATION_MISMATCH}.
+   */
+  public Future<List<StockLine>> reserve(UUID orderId, List<StockLine> requested) {
     Map<UUID, Integer> lines = lines(requested);
     UUID[] ids = lines.keySet().toArray(UUID[]::new);
     Integer[] quantities = lines.values().toArray(Integer[]::new);
-    return db.write().withTransaction(tx -> repository.lock(tx, ids).compose(rows -> {
-        checkAvailable(lines, rows);
-        return repository.take(tx, ids, quantities).map(updated -> {
-          if (updated != ids.length) {
-            throw outOfStock(new JsonArray(List.of((Object[]) ids)), new JsonArray());
+    return db.write().withTransaction(tx -> repository.lockOrder(tx, orderId)
+        .compose(locked -> repository.held(tx, orderId))
+        .compose(held -> {
+          if (held.size() > 0) {
+            return Future.succeededFuture(sameReservation(orderId, lines, held));
           }
-          return rows;
-        });
-      }))
-      .compose(rows -> dropCachedDetails(rows).map(v -> asLines(lines)));
+          return repository.lock(tx, ids).compose(rows -> {
+            checkAvailable(lines, rows);
+            return repository.take(tx, ids, quantities).compose(updated -> {
+              if (updated != ids.length) {
+                throw outOfStock(new JsonArray(List.of((Object[]) ids)), new JsonArray());
+              }
+              return repository.record(tx, orderId, ids, quantities).map(rows);
+            });
+          });
+        }))
+      .compose(rows -> rows == null ? Future.succeededFuture(asLines(lines))
+        : dropCachedDetails(rows).map(v -> asLines(lines)));
   }
 
-  public Future<List<StockLine>> release(List<StockLine> requested) {
-    Map<UUID, Integer> lines = lines(requested);
-    UUID[] ids = lines.keySet().toArray(UUID[]::new);
-    Integer[] quantities = lines.values().toArray(Integer[]::new);
-    return db.write().withTransaction(tx -> repository.lock(tx, ids).compose(rows -> {
-        if (rows.size() != ids.length) {
-          throw ApiError.unprocessable("UNKNOWN_VARIANT", "Some variants do not exist", null);
-        }
-        return repository.giveBack(tx, ids, quantities).map(rows);
-      }))
-      .compose(rows -> dropCachedDetails(rows).map(v -> asLines(lines)));
+  /**
+   * Gives back what {@code orderId} still holds, once: a second release (a retry, or a release of an order that
+   * never reserved) gives back nothing. Answers the lines given back.
+   */
+  public Future<List<StockLine>> release(UUID orderId) {
+    return db.write().withTransaction(tx -> repository.lockOrder(tx, orderId)
+        .compose(locked -> repository.release(tx, orderId))
+        .compose(released -> {
+          Map<UUID, Integer> lines = new TreeMap<>();
+          released.forEach(row -> lines.put(row.getUUID("variant_id"), row.getInteger("quantity")));
+          if (lines.isEmpty()) {
+            return Future.succeededFuture(new Released(lines, null));
+          }
+          UUID[] ids = lines.keySet().toArray(UUID[]::new);
+          return repository.lock(tx, ids).compose(rows -> repository.giveBack(tx, ids,
+            lines.values().toArray(Integer[]::new)).map(new Released(lines, rows)));
+        }))
+      .compose(done -> done.rows() == null ? Future.succeededFuture(asLines(done.lines()))
+        : dropCachedDetails(done.rows()).map(v -> asLines(done.lines())));
+  }
+
+  private record Released(Map<UUID, Integer> lines, RowSet<Row> rows) {
+  }
+
+  /** The lines already held for the order, which must be the ones asked for again; null rows: nothing changed. */
+  private static RowSet<Row> sameReservation(UUID orderId, Map<UUID, Integer> lines, RowSet<Row> held) {
+    Map<UUID, Integer> before = new TreeMap<>();
+    boolean released = false;
+    for (Row row : held) {
+      before.put(row.getUUID("variant_id"), row.getInteger("quantity"));
+      released |= row.getOffsetDateTime("released_at") != null;
+    }
+    if (!before.equals(lines) || released) {
+      throw ApiError.conflict("RESERVATION_MISMATCH", released
+        ? "This order's reservation was released; a new reservation needs a new order"
+        : "This order already holds a reservation of other lines", new JsonObject().put("orderId", orderId.toString()));
+    }
+    return null;
   }
 
   /** The variants that exist among the ids (1 to 100). */
