@@ -37,6 +37,9 @@ class ShareLinkClicksTest {
       assertThat(sum(world.app.database, "SELECT sum(clicks) FROM sharelink.link_clicks_daily")).isEqualTo(RESOLVES);
       assertThat(sum(world.app.database, "SELECT count(*) FROM sharelink.link_clicks_minute"))
         .as("one row per link and minute, not per click").isLessThanOrEqualTo(3);
+      assertThat(sum(world.app.database, "SELECT coalesce(sum((click->>'count')::bigint), 0) FROM sharelink.outbox, "
+        + "jsonb_array_elements(body::jsonb->'data'->'clicks') click WHERE type = 'sharelink.clicked'"))
+        .as("the sharelink.clicked events of the flushes").isEqualTo(RESOLVES);
     }
   }
 

@@ -1,12 +1,17 @@
 package com.bazaar.sharelink;
 
+import com.bazaar.platform.events.EventEnvelope;
+import com.bazaar.platform.events.Outbox;
 import com.bazaar.platform.redis.SharedRedis;
+import com.bazaar.sharelink.api.ShareLinkEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
@@ -31,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Counts clicks and visitors in memory and writes them in batches, so that a resolve never waits for a write:
  * every {@code clickFlushMs}, or as soon as {@code clickFlushThreshold} clicks are waiting, one transaction adds them
  * to the per-minute and per-day roll-ups and to the links' totals (three statements whatever the number of
- * clicks), and one Redis pipeline adds the visitors to each link's HyperLogLog of the day. A batch that fails goes
+ * clicks) with one {@code sharelink.clicked} event in the outbox, and one Redis pipeline adds the visitors to each link's HyperLogLog of the day. A batch that fails goes
  * back into the counts for the next flush. A crash loses what was not flushed yet: at most about two flush periods'
  * clicks of that process.
  */
@@ -132,7 +137,8 @@ final class ClickRecorder {
     }
     return pool.withTransaction(tx -> tx.preparedQuery(ADD_MINUTES).execute(minuteRows(batch))
         .compose(v -> tx.preparedQuery(ADD_DAYS).execute(dayRows(batch)))
-        .compose(v -> tx.preparedQuery(ADD_TOTALS).execute(totalRows(batch))))
+        .compose(v -> tx.preparedQuery(ADD_TOTALS).execute(totalRows(batch)))
+        .compose(v -> Outbox.append(tx, clickedEvent(batch))))
       .<Void>mapEmpty()
       .onSuccess(v -> flushed.increment(total))
       .recover(e -> {
@@ -164,6 +170,14 @@ final class ClickRecorder {
 
   static String visitorKey(UUID linkId, long epochMinute) {
     return "sharelink:visitors:" + linkId + ":" + LocalDate.ofEpochDay(epochMinute / 1440);
+  }
+
+  /** One {@code sharelink.clicked} event per flush: each link's clicks of the batch, by minute. */
+  private static EventEnvelope clickedEvent(Map<Minute, Long> batch) {
+    JsonArray clicked = new JsonArray();
+    batch.forEach((key, count) -> clicked.add(new JsonObject().put("linkId", key.linkId().toString())
+      .put("minute", Instant.ofEpochSecond(key.epochMinute() * 60).toString()).put("count", count)));
+    return EventEnvelope.of(ShareLinkEvents.CLICKED, new JsonObject().put("clicks", clicked));
   }
 
   private static Tuple minuteRows(Map<Minute, Long> batch) {

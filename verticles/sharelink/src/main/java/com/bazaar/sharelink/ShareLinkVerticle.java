@@ -82,6 +82,8 @@ public final class ShareLinkVerticle extends VerticleBase {
     });
     platform.events().consume(SERVICE, SalesProjection.QUEUE, new SalesProjection())
       .onFailure(e -> LOG.warn("Share-link sales are not being counted: {}", e.toString()));
+    platform.events().relay(SERVICE)
+      .onFailure(e -> LOG.warn("Share-link events are not being relayed: {}", e.toString()));
     return cache.start().map(new Parts(links, new LinkStats(links, repository, platform.redis(), settings),
       new LinkTermsService(links, new StockClient(platform.bus(), self)), clicks,
       new VisitorIds(settings.visitorSalt())));
