@@ -5,7 +5,6 @@ import com.bazaar.platform.VertxSetup;
 import com.bazaar.platform.config.ConfigLoader;
 import com.bazaar.platform.events.EventEnvelope;
 import com.bazaar.platform.events.EventHandler;
-import com.bazaar.platform.events.EventSettings;
 import com.bazaar.platform.events.EventType;
 import com.bazaar.platform.events.Outbox;
 import com.bazaar.platform.events.OutboxRelay;
@@ -144,11 +143,8 @@ final class EventPipeline implements AutoCloseable {
     }
     RabbitMQClient client = platform.events().broker().newClient("bench-cleanup");
     client.start().await();
-    EventSettings settings = platform.events().settings();
-    client.queueDelete(queue).otherwiseEmpty().await();
-    client.queueDelete(EventSettings.deadLetterQueue(queue)).otherwiseEmpty().await();
-    for (long delay : settings.consumers().retryDelaysMs()) {
-      client.queueDelete(EventSettings.retryQueue(queue, delay)).otherwiseEmpty().await();
+    for (String name : platform.events().settings().declaredQueues(queue)) {
+      client.queueDelete(name).otherwiseEmpty().await();
     }
     client.stop().await();
     pool().query("TRUNCATE outbox, inbox, applied").execute().await();

@@ -1,7 +1,6 @@
 package com.bazaar.app;
 
 import com.bazaar.platform.testing.Poll;
-import com.bazaar.platform.testing.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -33,11 +32,11 @@ class ShareLinkClicksTest {
 
       long total = Poll.until(Duration.ofSeconds(15), () -> clicks(world, code), n -> n >= RESOLVES);
       assertThat(total).isEqualTo(RESOLVES);
-      assertThat(sum(world.app.database, "SELECT sum(clicks) FROM sharelink.link_clicks_minute")).isEqualTo(RESOLVES);
-      assertThat(sum(world.app.database, "SELECT sum(clicks) FROM sharelink.link_clicks_daily")).isEqualTo(RESOLVES);
-      assertThat(sum(world.app.database, "SELECT count(*) FROM sharelink.link_clicks_minute"))
+      assertThat(world.app.database.queryLong("SELECT sum(clicks) FROM sharelink.link_clicks_minute")).isEqualTo(RESOLVES);
+      assertThat(world.app.database.queryLong("SELECT sum(clicks) FROM sharelink.link_clicks_daily")).isEqualTo(RESOLVES);
+      assertThat(world.app.database.queryLong("SELECT count(*) FROM sharelink.link_clicks_minute"))
         .as("one row per link and minute, not per click").isLessThanOrEqualTo(3);
-      assertThat(sum(world.app.database, "SELECT coalesce(sum((click->>'count')::bigint), 0) FROM sharelink.outbox, "
+      assertThat(world.app.database.queryLong("SELECT coalesce(sum((click->>'count')::bigint), 0) FROM sharelink.outbox, "
         + "jsonb_array_elements(body::jsonb->'data'->'clicks') click WHERE type = 'sharelink.clicked'"))
         .as("the sharelink.clicked events of the flushes").isEqualTo(RESOLVES);
     }
@@ -62,9 +61,9 @@ class ShareLinkClicksTest {
       System.out.printf("[sharelink] stopped mid-load: %d answered 200 of %d sent, by status %s%n", ok, RESOLVES,
         load.byStatus);
       assertThat(ok).isBetween(RESOLVES / 2, RESOLVES - 1);
-      assertThat(sum(world.app.database, "SELECT clicks FROM sharelink.share_links WHERE code = '" + code + "'"))
+      assertThat(world.app.database.queryLong("SELECT clicks FROM sharelink.share_links WHERE code = '" + code + "'"))
         .isEqualTo(ok);
-      assertThat(sum(world.app.database, "SELECT sum(clicks) FROM sharelink.link_clicks_minute")).isEqualTo(ok);
+      assertThat(world.app.database.queryLong("SELECT sum(clicks) FROM sharelink.link_clicks_minute")).isEqualTo(ok);
     } finally {
       world.app.database.close();
     }
@@ -106,10 +105,6 @@ class ShareLinkClicksTest {
   }
 
   private static long clicks(ShareLinkWorld world, String code) {
-    return sum(world.app.database, "SELECT clicks FROM sharelink.share_links WHERE code = '" + code + "'");
-  }
-
-  private static long sum(TestDatabase database, String sql) {
-    return database.queryLong(sql);
+    return world.app.database.queryLong("SELECT clicks FROM sharelink.share_links WHERE code = '" + code + "'");
   }
 }

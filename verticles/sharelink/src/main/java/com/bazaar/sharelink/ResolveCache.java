@@ -54,10 +54,6 @@ final class ResolveCache {
     return channel.subscribe(near::invalidate);
   }
 
-  Future<Void> close() {
-    return channel.close();
-  }
-
   Resolved near(String code) {
     Resolved resolved = near.getIfPresent(code);
     if (resolved != null) {

@@ -68,23 +68,22 @@ final class ShareLinkService {
 
   /** The public answer for a code, with a click counted; 404 unknown, 410 inactive, expired or product gone. */
   Future<Buffer> resolve(String code, Supplier<String> visitor) {
-    return resolved(code).map(resolved -> {
-      usable(resolved);
-      if (settings.recordClicks()) {
-        clicks.record(resolved.link().id(), visitor.get());
-      }
-      return resolved.body();
-    });
+    return counted(code, visitor).map(Resolved::body);
   }
 
   /** Where a browser goes: the storefront's product page, with the code as {@code ref}; a click is counted. */
   Future<String> redirect(String code, Supplier<String> visitor) {
+    return counted(code, visitor).map(resolved -> settings.storefrontFor(resolved.productSlug(), code));
+  }
+
+  /** A usable link's answer, with its click and visitor counted (when recording is on). */
+  private Future<Resolved> counted(String code, Supplier<String> visitor) {
     return resolved(code).map(resolved -> {
       usable(resolved);
       if (settings.recordClicks()) {
         clicks.record(resolved.link().id(), visitor.get());
       }
-      return settings.storefrontFor(resolved.productSlug(), code);
+      return resolved;
     });
   }
 

@@ -61,7 +61,7 @@ public final class ShareLinkVerticle extends VerticleBase {
   /** Clicks counted in memory are written before the process goes. */
   @Override
   public Future<?> stop() {
-    return parts == null ? Future.succeededFuture() : parts.clicks().flush();
+    return parts == null ? Future.succeededFuture() : parts.clicks().stop();
   }
 
   private Future<Parts> createParts() {

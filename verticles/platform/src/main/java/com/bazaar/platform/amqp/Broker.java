@@ -58,10 +58,6 @@ public final class Broker {
     return RabbitMQClient.create(vertx, options(name));
   }
 
-  public AmqpSettings settings() {
-    return settings;
-  }
-
   public Future<Void> close() {
     vertx.cancelTimer(monitor);
     return publishing.stop().otherwiseEmpty();

@@ -39,6 +39,7 @@ public final class EventConsumer {
   public static final String DELIVERIES = "x-bazaar-deliveries";
   private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
   private static final int MAX_REASON = 500;
+  private static final long DEPTH_REFRESH_MS = 5000;
 
   private final Vertx vertx;
   private final String queue;
@@ -53,7 +54,9 @@ public final class EventConsumer {
   private final Counter dead;
   private final Timer lag;
   private volatile long queueDepth;
-  private long timer = -1;
+  private final long cleanupIntervalMs;
+  private long depthTimer = -1;
+  private long cleanupTimer = -1;
 
   EventConsumer(Vertx vertx, Broker broker, String queue, Pool pool, EventHandler handler, EventSettings settings,
                 MeterRegistry registry, Function<RabbitMQClient, Future<Void>> prepare) {
@@ -66,6 +69,7 @@ public final class EventConsumer {
     this.handler = handler;
     this.publisher = broker.publisher();
     this.settings = settings.consumers();
+    this.cleanupIntervalMs = settings.relay().cleanupIntervalMs();
     this.consumer = new AckingConsumer(broker, queue, this.settings.prefetch(), prepare, this::onDelivery);
     this.applied = outcome(registry, "applied");
     this.duplicates = outcome(registry, "duplicate");
@@ -79,15 +83,16 @@ public final class EventConsumer {
 
   /** Completes once consuming; while the broker is down it waits for it. */
   Future<Void> start() {
-    timer = vertx.setPeriodic(5000, id -> {
-      consumer.client().messageCount(queue).onSuccess(count -> queueDepth = count);
-      Inbox.forget(pool, queue, settings.inboxRetentionHours());
-    });
+    depthTimer = vertx.setPeriodic(DEPTH_REFRESH_MS,
+      id -> consumer.client().messageCount(queue).onSuccess(count -> queueDepth = count));
+    cleanupTimer = vertx.setPeriodic(cleanupIntervalMs,
+      id -> Inbox.forget(pool, queue, settings.inboxRetentionHours()));
     return consumer.start();
   }
 
   Future<Void> stop() {
-    vertx.cancelTimer(timer);
+    vertx.cancelTimer(depthTimer);
+    vertx.cancelTimer(cleanupTimer);
     return consumer.stop();
   }
 

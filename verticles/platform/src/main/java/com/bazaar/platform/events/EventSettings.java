@@ -54,6 +54,13 @@ public record EventSettings(String exchange, Relay relay, Consumers consumers, M
     return queue + ".retry." + delayMs + "ms";
   }
 
+  /** Every queue declared for {@code queue}: itself, its delay queues and its dead-letter queue. */
+  public List<String> declaredQueues(String queue) {
+    List<String> names = new ArrayList<>(List.of(queue, deadLetterQueue(queue)));
+    consumers.retryDelaysMs().stream().distinct().forEach(delay -> names.add(retryQueue(queue, delay)));
+    return names;
+  }
+
   public static String deadLetterQueue(String queue) {
     return queue + ".dlq";
   }

@@ -121,11 +121,7 @@ final class EventTestBed implements AutoCloseable {
     try {
       RabbitMQClient client = events().broker().newClient("test-cleanup");
       client.start().await();
-      List<String> queues = new ArrayList<>(List.of(queue, EventSettings.deadLetterQueue(queue)));
-      for (long delay : events().settings().consumers().retryDelaysMs()) {
-        queues.add(EventSettings.retryQueue(queue, delay));
-      }
-      for (String name : queues) {
+      for (String name : events().settings().declaredQueues(queue)) {
         client.queueDelete(name).otherwiseEmpty().await();
       }
       client.exchangeDelete(exchange).otherwiseEmpty().await();
