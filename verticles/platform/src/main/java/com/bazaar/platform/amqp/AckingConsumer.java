@@ -2,11 +2,13 @@ package com.bazaar.platform.amqp;
 
 import io.vertx.core.Future;
 import io.vertx.rabbitmq.QueueOptions;
+import io.vertx.rabbitmq.RabbitMQConsumer;
 import io.vertx.rabbitmq.RabbitMQClient;
 import io.vertx.rabbitmq.RabbitMQMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -17,12 +19,15 @@ import java.util.function.Function;
  */
 public final class AckingConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(AckingConsumer.class);
+  private static final long CANCEL_TIMEOUT_MS = 2_000;
+
   private final RabbitMQClient client;
   private final String queue;
   private final int prefetch;
   private final Function<RabbitMQClient, Future<Void>> prepare;
   private final Function<Delivery, Future<Void>> handler;
   private final AtomicLong channelGeneration = new AtomicLong();
+  private volatile RabbitMQConsumer consumer;
 
   /** One message, with the ways to settle it. */
   public final class Delivery {
@@ -74,6 +79,7 @@ public final class AckingConsumer {
       .compose(v -> client.basicQos(prefetch, true))
       .compose(v -> client.basicConsumer(queue, new QueueOptions().setAutoAck(false)))
       .map(consumer -> {
+        this.consumer = consumer;
         consumer.handler(message -> {
           try {
             handler.apply(new Delivery(message, channelGeneration.get()));
@@ -90,7 +96,14 @@ public final class AckingConsumer {
     return client;
   }
 
+  /**
+   * Cancels the consumer before closing the client: a consumer whose channel closes under it is restarted by the
+   * client, which at shutdown means declaring queues on a Vert.x that is closing.
+   */
   public Future<Void> stop() {
-    return client.stop().otherwiseEmpty();
+    RabbitMQConsumer running = consumer;
+    Future<Void> cancelled = running == null ? Future.succeededFuture() : running.cancel()
+      .timeout(CANCEL_TIMEOUT_MS, TimeUnit.MILLISECONDS).otherwiseEmpty();
+    return cancelled.transform(v -> client.stop()).otherwiseEmpty();
   }
 }
