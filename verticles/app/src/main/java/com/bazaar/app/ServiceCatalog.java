@@ -2,6 +2,7 @@ package com.bazaar.app;
 
 import com.bazaar.auth.AuthVerticle;
 import com.bazaar.gateway.GatewayVerticle;
+import com.bazaar.order.OrderVerticle;
 import com.bazaar.platform.Platform;
 import com.bazaar.platform.events.admin.EventsVerticle;
 import com.bazaar.pricing.PricingVerticle;
@@ -30,6 +31,7 @@ final class ServiceCatalog {
     new ServiceEntry(ProductVerticle.SERVICE, true, ProductVerticle::new),
     new ServiceEntry(PricingVerticle.SERVICE, true, PricingVerticle::new),
     new ServiceEntry(ShareLinkVerticle.SERVICE, true, ShareLinkVerticle::new),
+    new ServiceEntry(OrderVerticle.SERVICE, true, OrderVerticle::new),
     new ServiceEntry(GATEWAY, false, GatewayVerticle::new));
 
   private ServiceCatalog() {

@@ -49,16 +49,22 @@ public final class RunningApp implements AutoCloseable {
    * make many calls as a few users and are about something else than the limiter.
    */
   public static RunningApp withAdminUnlimited(String email, String password) {
-    Map<String, String> env = new java.util.HashMap<>(Map.of("BAZAAR_ADMIN_EMAIL", email, "BAZAAR_ADMIN_PASSWORD", password));
-    for (String policy : java.util.List.of("ANONYMOUS", "USER", "MONEY", "LOGIN_EMAIL")) {
-      env.put("BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_" + policy + "_LIMIT", "100000000");
-      env.put("BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_" + policy + "_BURST", "10000000");
-    }
+    Map<String, String> env = unlimited(email, password);
     // Clicks stay in memory until the app stops: the guards compare database and Redis fingerprints around each
     // call, and a background flush of earlier clicks would look like a write of the call.
     env.put("BAZAAR_SHARELINK_CLICK_FLUSH_MS", "3600000");
     env.put("BAZAAR_SHARELINK_CLICK_FLUSH_THRESHOLD", "100000000");
     return start(env);
+  }
+
+  /** The environment of an app with a bootstrap ADMIN and rate limits too high to matter. */
+  public static Map<String, String> unlimited(String email, String password) {
+    Map<String, String> env = new java.util.HashMap<>(Map.of("BAZAAR_ADMIN_EMAIL", email, "BAZAAR_ADMIN_PASSWORD", password));
+    for (String policy : java.util.List.of("ANONYMOUS", "USER", "MONEY", "LOGIN_EMAIL")) {
+      env.put("BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_" + policy + "_LIMIT", "100000000");
+      env.put("BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_" + policy + "_BURST", "10000000");
+    }
+    return env;
   }
 
   @Override

@@ -28,13 +28,8 @@ final class ShareLinkWorld implements AutoCloseable {
   final String variantId;
 
   ShareLinkWorld(Map<String, String> env) {
-    Map<String, String> all = new HashMap<>(env);
-    all.put("BAZAAR_ADMIN_EMAIL", "links@bazaar.test");
-    all.put("BAZAAR_ADMIN_PASSWORD", "links admin pw");
-    all.put("BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_ANONYMOUS_LIMIT", "100000000");
-    all.put("BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_ANONYMOUS_BURST", "10000000");
-    all.put("BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_USER_LIMIT", "100000000");
-    all.put("BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_USER_BURST", "10000000");
+    Map<String, String> all = RunningApp.unlimited("links@bazaar.test", "links admin pw");
+    all.putAll(env);
     app = RunningApp.start(all);
     admin = AuthFlows.bearer(AuthFlows.login(app.http, "links@bazaar.test", "links admin pw"));
     reseller = AuthFlows.bearer(AuthFlows.registerAndLogin(app.http, "seller@links.test", "RESELLER"));

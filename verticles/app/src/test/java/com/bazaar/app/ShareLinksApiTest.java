@@ -165,19 +165,16 @@ class ShareLinksApiTest {
   void orders_learn_the_terms_of_a_link_over_the_bus_and_why_a_link_cannot_be_used() {
     ShareLinkClient links = new ShareLinkClient(world.app.bazaar.platform().bus(), Principal.service("order"));
     JsonObject link = world.link();
-    LinkTerms terms = links.terms(link.getString("code"), UUID.fromString(world.variantId)).await();
+    LinkTerms terms = links.terms(link.getString("code")).await();
     assertThat(terms.sellerPrice()).isEqualTo(52_000);
     assertThat(terms.commissionRateBps()).isEqualTo(1_000);
     assertThat(terms.linkId().toString()).isEqualTo(link.getString("id"));
     assertThat(terms.productId().toString()).isEqualTo(world.productId);
 
-    assertThat(failure(() -> links.terms(link.getString("code"), UUID.randomUUID()).await()))
-      .isEqualTo("422 VARIANT_NOT_IN_LINK");
-    assertThat(failure(() -> links.terms("NoSuchCode3", UUID.fromString(world.variantId)).await())).startsWith("404");
+    assertThat(failure(() -> links.terms("NoSuchCode3").await())).startsWith("404");
     world.app.http.patch("/api/v1/share-links/" + link.getString("code"), new JsonObject().put("isActive", false),
       world.reseller);
-    assertThat(failure(() -> links.terms(link.getString("code"), UUID.fromString(world.variantId)).await()))
-      .isEqualTo("410 LINK_INACTIVE");
+    assertThat(failure(() -> links.terms(link.getString("code")).await())).isEqualTo("410 LINK_INACTIVE");
   }
 
   private static String failure(Runnable call) {

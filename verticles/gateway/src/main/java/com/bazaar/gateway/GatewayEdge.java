@@ -17,7 +17,7 @@ import java.util.Objects;
  * What every gateway instance of a process shares: the rate limiter and the response cache. Built once, by the
  * first instance, from the config and the contract's cache domains.
  */
-record GatewayEdge(RateLimiter limiter, ResponseCaching caching, long idempotencyTtlSec) {
+record GatewayEdge(RateLimiter limiter, ResponseCaching caching, JsonObject idempotency) {
 
   /**
    * The Redis the response cache stores answers in: {@code gateway.responseCache.redisUrl} when set (a server of
@@ -41,8 +41,7 @@ record GatewayEdge(RateLimiter limiter, ResponseCaching caching, long idempotenc
         platform.redis(), cacheSettings, domains, gzipLevel, compression.getInteger("minBytes"), platform.registry());
       RateLimiter limiter = new RateLimiter(gateway.getJsonObject("rateLimits"), platform.redis(), platform.registry(),
         platform.degradations());
-      return caching.start().map(v -> new GatewayEdge(limiter, caching,
-        gateway.getJsonObject("idempotency").getLong("ttlSec")));
+      return caching.start().map(v -> new GatewayEdge(limiter, caching, gateway.getJsonObject("idempotency")));
     });
   }
 }

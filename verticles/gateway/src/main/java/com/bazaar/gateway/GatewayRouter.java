@@ -99,7 +99,8 @@ final class GatewayRouter {
     BusForwarder forwarder = new BusForwarder(platform.bus(), spec.address(), settings.busTimeoutMs(),
       spec.forwardsClientAddress());
     if (spec.idempotent()) {
-      route.handler(new IdempotencyHandler(platform.redis(), forwarder, edge.idempotencyTtlSec()));
+      route.handler(new IdempotencyHandler(platform.redis(), forwarder, edge.idempotency().getLong("ttlSec"),
+        edge.idempotency().getLong("waitMs")));
     } else if (spec.cacheTtlSeconds() > 0) {
       route.handler(edge.caching().handler(forwarder, spec.cacheDomain(), spec.cacheTtlSeconds(), spec.operationId()));
     } else {

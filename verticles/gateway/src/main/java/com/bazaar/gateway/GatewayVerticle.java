@@ -1,6 +1,7 @@
 package com.bazaar.gateway;
 
 import com.bazaar.gateway.auth.TokenVerifier;
+import com.bazaar.gateway.contract.ContractDocument;
 import com.bazaar.gateway.http.HeaderDeadline;
 import com.bazaar.gateway.http.InvalidRequests;
 import com.bazaar.gateway.http.RequestGuard;
@@ -34,9 +35,9 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, settings.contractPath());
+    Future<OpenAPIContract> contract = ContractDocument.load(platform, settings.contractPath());
     Future<OpenAPIContract> extra = settings.extraContractPath().isBlank() ? Future.succeededFuture()
-      : OpenAPIContract.from(vertx, settings.extraContractPath());
+      : ContractDocument.load(platform, settings.extraContractPath());
     Future<SystemHandlers> system = SystemHandlers.load(vertx, platform, settings.contractPath(),
       settings.eventsContractPath());
     tokens = new TokenVerifier(vertx, JwtSettings.from(platform.config()), platform.redis(), platform.degradations());

@@ -20,6 +20,7 @@ final class EdgeFixture {
     env.put("BAZAAR_BREAKERS_MAX_FAILURES", "3");
     env.put("BAZAAR_BREAKERS_RESET_TIMEOUT_MS", "700");
     env.put("BAZAAR_HTTP_BUS_TIMEOUT_MS", "2000");
+    env.put("BAZAAR_GATEWAY_IDEMPOTENCY_WAIT_MS", "1000");
     return env;
   }
 

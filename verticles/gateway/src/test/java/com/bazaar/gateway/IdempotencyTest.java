@@ -106,9 +106,25 @@ class IdempotencyTest {
   }
 
   @Test
-  void the_same_key_while_the_first_is_in_flight_is_a_409() {
+  void the_same_key_while_the_first_is_in_flight_waits_for_its_answer() {
     String key = UUID.randomUUID().toString();
     JsonObject slow = new JsonObject().put("item", "slow").put("slowMs", 400);
+    int before = created.get();
+
+    List<Response> all = http.concurrently(5, HttpMethod.POST, "/orders",
+      Map.of("content-type", "application/json", "Authorization", headers(key).get("Authorization"), "Idempotency-Key", key), slow);
+
+    assertThat(all).extracting(Response::status).containsOnly(201);
+    assertThat(all).extracting(Response::body).containsOnly(all.get(0).body());
+    assertThat(all).extracting(r -> r.header("Idempotent-Replayed")).containsExactlyInAnyOrder("false", "true", "true",
+      "true", "true");
+    assertThat(created.get()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void the_same_key_while_the_first_runs_past_the_wait_is_a_409() {
+    String key = UUID.randomUUID().toString();
+    JsonObject slow = new JsonObject().put("item", "slower").put("slowMs", 1_800);
 
     List<Response> both = http.concurrently(2, HttpMethod.POST, "/orders",
       Map.of("content-type", "application/json", "Authorization", headers(key).get("Authorization"), "Idempotency-Key", key), slow);

@@ -26,7 +26,10 @@ import com.bazaar.product.category.Category;
 import com.bazaar.product.category.CategoryDraft;
 import com.bazaar.product.category.CategoryPatch;
 import com.bazaar.product.category.CategoryService;
+import com.bazaar.product.stock.OrderReservations;
 import com.bazaar.product.stock.StockService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
@@ -41,6 +44,7 @@ import java.util.function.Function;
 /** Binds the product service's bus addresses, decoding each request: categories, products, variants and stock. */
 public final class ProductVerticle extends VerticleBase {
   public static final String SERVICE = "product";
+  private static final Logger LOG = LoggerFactory.getLogger(ProductVerticle.class);
 
   private final Platform platform;
 
@@ -61,6 +65,8 @@ public final class ProductVerticle extends VerticleBase {
     ProductDetails details = new ProductDetails(db, detailCache, catalog.getInteger("detailCacheTtlSec"));
     ProductWrites writes = new ProductWrites(db, changes);
     StockService stock = new StockService(db, changes);
+    platform.perProcess("product.reservations", () -> platform.events().consume(SERVICE, OrderReservations.QUEUE,
+      new OrderReservations(stock)).onFailure(e -> LOG.warn("Order reservations are not being followed: {}", e.toString())));
     Function<Category, BusReply> category = c -> BusReply.ok(c.toJson());
     return new BusBindings(vertx.eventBus(), ProductConstraints.ERRORS)
       .bind(ProductAddresses.CATEGORIES_LIST, r -> categories.list(PageRequest.from(r)).map(BusReply::ok))
@@ -88,6 +94,9 @@ public final class ProductVerticle extends VerticleBase {
         .map(done -> BusReply.ok(new JsonObject().put("reserved", StockLine.array(done)))))
       .bind(ProductAddresses.STOCK_RELEASE, r -> stock.release(orderId(r))
         .map(done -> BusReply.ok(new JsonObject().put("released", StockLine.array(done)))))
+      .bind(ProductAddresses.STOCK_UNCONFIRMED, r -> stock.unconfirmed(r.bodyObject().getInteger("olderThanSec"),
+          r.bodyObject().getInteger("limit")).map(orders -> BusReply.ok(new JsonObject()
+          .put("orderIds", JsonArrays.strings(orders)))))
       .bind(ProductAddresses.VARIANTS_LOOKUP, r -> stock.lookup(uuids(r.bodyObject().getJsonArray("variantIds"),
         "variantIds")).map(found -> BusReply.ok(new JsonObject().put("variants", JsonArrays.of(found, VariantSnapshot::toJson)))))
       .ready();

@@ -11,9 +11,7 @@ import com.bazaar.platform.paging.PageRequest;
 import com.bazaar.pricing.api.PricingClient;
 import com.bazaar.product.api.ProductAddresses;
 import com.bazaar.product.api.ProductClient;
-import com.bazaar.product.api.StockClient;
 import com.bazaar.sharelink.api.ShareLinkAddresses;
-import com.bazaar.sharelink.api.TermsQuery;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -52,7 +50,7 @@ public final class ShareLinkVerticle extends VerticleBase {
         .bind(ShareLinkAddresses.UPDATE, r -> created.links().update(r.principal(), r.param("code"), r.bodyObject())
           .map(BusReply::ok))
         .bind(ShareLinkAddresses.STATS, r -> created.stats().of(r.principal(), r.param("code")).map(BusReply::ok))
-        .bind(ShareLinkAddresses.TERMS, r -> created.terms().terms(TermsQuery.fromJson(r.bodyObject()))
+        .bind(ShareLinkAddresses.TERMS, r -> created.terms().terms(r.bodyObject().getString("code"))
           .map(terms -> BusReply.ok(terms.toJson())))
         .ready();
     });
@@ -85,7 +83,7 @@ public final class ShareLinkVerticle extends VerticleBase {
     platform.events().relay(SERVICE)
       .onFailure(e -> LOG.warn("Share-link events are not being relayed: {}", e.toString()));
     return cache.start().map(new Parts(links, new LinkStats(links, repository, platform.redis(), settings),
-      new LinkTermsService(links, new StockClient(platform.bus(), self)), clicks,
+      new LinkTermsService(links), clicks,
       new VisitorIds(settings.visitorSalt())));
   }
 

@@ -24,7 +24,7 @@ class ShareLinkPlanTest {
 
   @BeforeAll
   static void seed() {
-    stack = TestStack.start().migrate("events", ShareLinkVerticle.SERVICE);
+    stack = TestStack.start().migrate(ShareLinkVerticle.SERVICE);
     stack.database().execute("""
       SET search_path = sharelink;
       INSERT INTO share_links (id, code, reseller_id, product_id, seller_price, currency, expires_at, is_active,

@@ -23,6 +23,7 @@ final class AccessFixtures {
     catalog(fixtures);
     pricing(fixtures);
     shareLinks(fixtures);
+    orders(fixtures);
     events(fixtures);
     return fixtures;
   }
@@ -60,6 +61,37 @@ final class AccessFixtures {
       throw new IllegalStateException("Could not create a share link: " + created.status() + " " + created.body());
     }
     return created.json().getString("code");
+  }
+
+  private static void orders(Map<String, Fixture> f) {
+    f.put("createOrder", (a, c) -> Call.of("POST", "/api/v1/orders", orderBody(a))
+      .withHeaders(Map.of("Idempotency-Key", UUID.randomUUID().toString())));
+    f.put("listOrders", (a, c) -> Call.of("GET", "/api/v1/orders"));
+    f.put("listSellerOrders", (a, c) -> Call.of("GET", "/api/v1/seller/orders"));
+    f.put("getOrder", (a, c) -> Call.of("GET", "/api/v1/orders/" + order(a)).ownedBy(Caller.CUSTOMER));
+    f.put("orderHistory", (a, c) -> Call.of("GET", "/api/v1/orders/" + order(a) + "/history").ownedBy(Caller.CUSTOMER));
+    f.put("changeOrderStatus", (a, c) -> Call.of("PATCH", "/api/v1/orders/" + order(a) + "/status",
+      new JsonObject().put("status", "CANCELLED")).ownedBy(Caller.CUSTOMER));
+  }
+
+  /** One unit of a fresh product's variant, to an address. */
+  private static JsonObject orderBody(Actors a) {
+    String variantId = new CatalogData(a).product().getJsonArray("variants").getJsonObject(0).getString("id");
+    return new JsonObject()
+      .put("items", new JsonArray().add(new JsonObject().put("variantId", variantId).put("quantity", 1)))
+      .put("shippingAddress", new JsonObject().put("name", "Asha Guard").put("phone", "+91 98450 00000")
+        .put("line1", "1 Guard Road").put("city", "Bengaluru").put("postalCode", "560001").put("country", "IN"));
+  }
+
+  /** A PENDING order placed by the CUSTOMER caller; its id. */
+  static String order(Actors a) {
+    Map<String, String> headers = new HashMap<>(a.headers(Caller.CUSTOMER));
+    headers.put("Idempotency-Key", UUID.randomUUID().toString());
+    var created = a.http().post("/api/v1/orders", orderBody(a), headers);
+    if (created.status() != 201) {
+      throw new IllegalStateException("Could not place an order: " + created.status() + " " + created.body());
+    }
+    return created.json().getString("id");
   }
 
   private static void events(Map<String, Fixture> f) {

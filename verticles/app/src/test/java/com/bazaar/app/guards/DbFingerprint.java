@@ -22,7 +22,7 @@ final class DbFingerprint {
   DbFingerprint(String database) {
     this.database = database;
     try (Connection connection = TestDatabase.connect(database); Statement statement = connection.createStatement();
-         ResultSet rows = statement.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables "
+         ResultSet rows = statement.executeQuery("SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables "
            + "WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema', 'public') "
            + "AND table_name <> 'flyway_schema_history' ORDER BY 1")) {
       while (rows.next()) {

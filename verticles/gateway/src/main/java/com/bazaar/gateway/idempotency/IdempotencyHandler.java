@@ -29,22 +29,27 @@ import java.util.HexFormat;
  * {@code Idempotency-Key} for unsafe operations marked {@code x-bazaar-idempotent} (IETF httpapi draft, Stripe's
  * semantics). The first request claims the key in Redis for the caller; its answer (any status below 500) is kept
  * for {@code gateway.idempotency.ttlSec} and replayed, same status and same bytes, to a retry with the same body.
- * The same key with another body is 422, and while the first is still running, 409. A missing key is 400. A 5xx
+ * The same key with another body is 422. A retry that arrives while the first is still running waits for its answer
+ * (polling the record every {@value #POLL_MS} ms, for at most {@code gateway.idempotency.waitMs}) and gets it as a
+ * replay; a first request that is still running after that is 409. A missing key is 400. A 5xx
  * answer releases the key so the client may retry. Without Redis the request is refused (503): doing the work
  * twice is worse than not doing it.
  */
 public final class IdempotencyHandler implements Handler<RoutingContext> {
   public static final String HEADER = "Idempotency-Key";
   private static final String REPLAYED = "Idempotent-Replayed";
+  private static final long POLL_MS = 20;
 
   private final SharedRedis redis;
   private final BusForwarder forwarder;
   private final long ttlSec;
+  private final long waitMs;
 
-  public IdempotencyHandler(SharedRedis redis, BusForwarder forwarder, long ttlSec) {
+  public IdempotencyHandler(SharedRedis redis, BusForwarder forwarder, long ttlSec, long waitMs) {
     this.redis = redis;
     this.forwarder = forwarder;
     this.ttlSec = ttlSec;
+    this.waitMs = waitMs;
   }
 
   @Override
@@ -62,7 +67,8 @@ public final class IdempotencyHandler implements Handler<RoutingContext> {
     String pending = new JsonObject().put("state", "pending").put("fingerprint", fingerprint).encode();
     redis.send(Request.cmd(Command.SET).arg(redisKey).arg(pending).arg("NX").arg("EX").arg(ttlSec), 1000)
       .compose(claimed -> claimed != null ? forwardAndKeep(rc, redisKey, fingerprint)
-        : redis.send(Request.cmd(Command.GET).arg(redisKey), 1000).map(existing -> answerExisting(rc, existing, fingerprint)))
+        : settled(rc, redisKey, System.nanoTime() + waitMs * 1_000_000).map(existing -> answerExisting(rc, existing,
+          fingerprint)))
       .onFailure(failure -> ErrorResponder.send(rc, failure instanceof ApiError api ? api
         : ApiError.unavailable("Idempotency keys cannot be checked right now; retry shortly")));
   }
@@ -87,6 +93,17 @@ public final class IdempotencyHandler implements Handler<RoutingContext> {
         }
         return null;
       });
+    });
+  }
+
+  /** The key's record once the first request has an answer, or as it stands when the wait is over. */
+  private Future<Response> settled(RoutingContext rc, String redisKey, long deadlineNanos) {
+    return redis.send(Request.cmd(Command.GET).arg(redisKey), 1000).compose(existing -> {
+      boolean pending = existing != null && "pending".equals(new JsonObject(existing.toString()).getString("state"));
+      if (!pending || System.nanoTime() >= deadlineNanos || rc.response().closed()) {
+        return Future.succeededFuture(existing);
+      }
+      return rc.vertx().timer(POLL_MS).compose(t -> settled(rc, redisKey, deadlineNanos));
     });
   }
 

@@ -50,7 +50,7 @@ final class EventTestBed implements AutoCloseable {
       .put("queues", new JsonObject().putNull("sharelink.sales")
         .put(queue, new JsonObject().put("bindings", new JsonArray().add(HAPPENED.name())))));
     Map<String, String> env = Map.of("BAZAAR_AMQP_RECONNECT_INTERVAL_MS", "500", "BAZAAR_EVENTS_RELAY_POLL_INTERVAL_MS", "500");
-    TestStack stack = TestStack.start(env, overlay).migrate("events", SCHEMA);
+    TestStack stack = TestStack.start(env, overlay).migrate(SCHEMA);
     EventTestBed bed = new EventTestBed(stack, exchange, queue, overlay, env);
     bed.awaitBroker(bed.stack);
     return bed;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /** A plain HTTP client for tests that talk to the real gateway. It does not decompress, so tests see the wire. */
 public final class TestHttp implements AutoCloseable {
@@ -87,6 +88,21 @@ public final class TestHttp implements AutoCloseable {
     return OnContext.await(context, () -> {
       List<Future<Response>> all = new ArrayList<>();
       for (int i = 0; i < n; i++) {
+        all.add(start(method, path, headers, payload));
+      }
+      return Future.join(all).map(done -> all.stream().map(Future::result).toList());
+    });
+  }
+
+  /** Sends {@code n} requests at once, the i-th with the headers {@code headersOf} gives for i, and waits for all. */
+  public List<Response> concurrently(int n, HttpMethod method, String path, IntFunction<Map<String, String>> headersOf,
+                                     Object json) {
+    Buffer payload = body(json);
+    return OnContext.await(context, () -> {
+      List<Future<Response>> all = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Map<String, String> headers = new HashMap<>(headersOf.apply(i));
+        headers.put("content-type", "application/json");
         all.add(start(method, path, headers, payload));
       }
       return Future.join(all).map(done -> all.stream().map(Future::result).toList());

@@ -18,6 +18,8 @@ import java.util.function.Function;
  * migrated and deployed onto it the way the launcher does it.
  */
 public final class TestStack implements AutoCloseable {
+  private static final String EVENTS_SCHEMA = "events";
+
   private final TestDatabase database;
   private final JsonObject config;
   private final Vertx vertx;
@@ -65,9 +67,13 @@ public final class TestStack implements AutoCloseable {
     return new TestStack(database, false, shared, overlay);
   }
 
+  /** Migrates the services' schemas, after the events schema whose outbox and inbox functions theirs call. */
   public TestStack migrate(String... services) {
+    platform.migrate(EVENTS_SCHEMA).await();
     for (String service : services) {
-      platform.migrate(service).await();
+      if (!service.equals(EVENTS_SCHEMA)) {
+        platform.migrate(service).await();
+      }
     }
     return this;
   }

@@ -21,6 +21,11 @@ public final class ProductAddresses {
   public static final String STOCK_RESERVE = "product.stock.reserve";
   /** Body {@code {"orderId"}}; reply {@code {"released":[StockLine…]}}, empty when nothing was held. Idempotent. */
   public static final String STOCK_RELEASE = "product.stock.release";
+  /**
+   * Body {@code {"olderThanSec","limit"}}; reply {@code {"orderIds":[…]}}: orders holding reservations never confirmed
+   * by their {@code order.created}, reserved longer ago than that, oldest first.
+   */
+  public static final String STOCK_UNCONFIRMED = "product.stock.unconfirmed";
   /** Body {@code {"variantIds":[…]}}; reply {@code {"variants":[VariantSnapshot…]}}, unknown ids omitted. */
   public static final String VARIANTS_LOOKUP = "product.variants.lookup";
   /** Body {@code {"productIds":[…]}} (1 to 100); reply {@code {"products":[ProductSummary…]}}, unknown ids omitted. */

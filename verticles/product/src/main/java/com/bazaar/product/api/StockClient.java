@@ -39,6 +39,16 @@ public final class StockClient {
       caller), reply -> StockLine.listFrom(reply.getJsonArray("released")));
   }
 
+  /**
+   * Orders holding a reservation that no {@code order.created} has confirmed, reserved more than {@code olderThanSec}
+   * ago (at most {@code limit}, oldest first): either their order never committed, or its event is late.
+   */
+  public Future<Set<UUID>> unconfirmed(int olderThanSec, int limit) {
+    JsonObject body = new JsonObject().put("olderThanSec", olderThanSec).put("limit", limit);
+    return bus.call(ProductAddresses.STOCK_UNCONFIRMED, BusRequest.of(body, caller),
+      reply -> JsonArrays.decodeStrings(reply.getJsonArray("orderIds"), UUID::fromString));
+  }
+
   /** The variants that exist among {@code variantIds} (1 to 100), by id. */
   public Future<Map<UUID, VariantSnapshot>> lookup(Set<UUID> variantIds) {
     JsonObject body = new JsonObject().put("variantIds", JsonArrays.strings(variantIds));

@@ -6,6 +6,8 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Stock SQL. Rows are locked in id order first, so concurrent multi-line reservations cannot deadlock. */
@@ -23,6 +25,11 @@ final class StockRepository {
     + "SELECT $1, r.id, r.q FROM unnest($2::uuid[], $3::int[]) AS r(id, q)";
   private static final String RELEASE = "UPDATE stock_reservations SET released_at = now() WHERE order_id = $1 "
     + "AND released_at IS NULL RETURNING variant_id, quantity";
+  private static final String CONFIRM = "UPDATE stock_reservations SET confirmed_at = now() WHERE order_id = $1 "
+    + "AND confirmed_at IS NULL";
+  private static final String UNCONFIRMED = "SELECT order_id, min(created_at) AS since FROM stock_reservations "
+    + "WHERE released_at IS NULL AND confirmed_at IS NULL AND created_at < now() - make_interval(secs => $1) "
+    + "GROUP BY order_id ORDER BY since LIMIT $2";
   private static final String LOOKUP = "SELECT v.id, v.product_id, p.name, v.sku, v.price, v.currency, "
     + "v.is_active AND p.is_active AND p.category_active AS sellable, v.stock FROM product_variants v JOIN products p ON p.id = v.product_id "
     + "WHERE v.id = ANY($1)";
@@ -56,6 +63,18 @@ final class StockRepository {
 
   Future<RowSet<Row>> release(SqlClient tx, UUID orderId) {
     return tx.preparedQuery(RELEASE).execute(Tuple.of(orderId));
+  }
+
+  Future<Void> confirm(SqlClient tx, UUID orderId) {
+    return tx.preparedQuery(CONFIRM).execute(Tuple.of(orderId)).mapEmpty();
+  }
+
+  Future<List<UUID>> unconfirmed(SqlClient client, int olderThanSec, int limit) {
+    return client.preparedQuery(UNCONFIRMED).execute(Tuple.of((double) olderThanSec, limit)).map(rows -> {
+      List<UUID> orders = new ArrayList<>(rows.size());
+      rows.forEach(row -> orders.add(row.getUUID("order_id")));
+      return orders;
+    });
   }
 
   Future<RowSet<Row>> lookup(SqlClient client, UUID[] ids) {

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,20 +71,43 @@ public final class StockService {
    * never reserved) gives back nothing. Answers the lines given back.
    */
   public Future<List<StockLine>> release(UUID orderId) {
-    return db.write().withTransaction(tx -> repository.lockOrder(tx, orderId)
-        .compose(locked -> repository.release(tx, orderId))
-        .compose(released -> {
-          Map<UUID, Integer> lines = new TreeMap<>();
-          released.forEach(row -> lines.put(row.getUUID("variant_id"), row.getInteger("quantity")));
-          if (lines.isEmpty()) {
-            return Future.succeededFuture(new Released(lines, null));
-          }
-          UUID[] ids = lines.keySet().toArray(UUID[]::new);
-          return repository.lock(tx, ids).compose(rows -> repository.giveBack(tx, ids,
-            lines.values().toArray(Integer[]::new)).map(new Released(lines, rows)));
-        }))
+    return db.write().withTransaction(tx -> releaseIn(tx, orderId))
       .compose(done -> done.rows() == null ? Future.succeededFuture(asLines(done.lines()))
         : dropCachedDetails(done.rows()).map(v -> asLines(done.lines())));
+  }
+
+  /** The release, in the caller's transaction (an event consumer's); the cached details are dropped at once. */
+  Future<Void> releaseWithin(SqlConnection tx, UUID orderId) {
+    return releaseIn(tx, orderId).compose(done -> done.rows() == null ? Future.succeededFuture()
+      : dropCachedDetails(done.rows()));
+  }
+
+  /** Marks the order's reservation as belonging to a committed order. */
+  Future<Void> confirmWithin(SqlConnection tx, UUID orderId) {
+    return repository.confirm(tx, orderId);
+  }
+
+  /**
+   * Orders whose reservations are still held but were never confirmed by an {@code order.created}, oldest first,
+   * reserved more than {@code olderThanSec} ago: candidates for the order service's orphan sweep.
+   */
+  public Future<List<UUID>> unconfirmed(int olderThanSec, int limit) {
+    return repository.unconfirmed(db.write(), olderThanSec, Math.min(Math.max(limit, 1), MAX_LINES));
+  }
+
+  private Future<Released> releaseIn(SqlConnection tx, UUID orderId) {
+    return repository.lockOrder(tx, orderId)
+      .compose(locked -> repository.release(tx, orderId))
+      .compose(released -> {
+        Map<UUID, Integer> lines = new TreeMap<>();
+        released.forEach(row -> lines.put(row.getUUID("variant_id"), row.getInteger("quantity")));
+        if (lines.isEmpty()) {
+          return Future.succeededFuture(new Released(lines, null));
+        }
+        UUID[] ids = lines.keySet().toArray(UUID[]::new);
+        return repository.lock(tx, ids).compose(rows -> repository.giveBack(tx, ids,
+          lines.values().toArray(Integer[]::new)).map(new Released(lines, rows)));
+      });
   }
 
   private record Released(Map<UUID, Integer> lines, RowSet<Row> rows) {

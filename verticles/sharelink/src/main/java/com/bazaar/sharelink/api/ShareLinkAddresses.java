@@ -8,7 +8,7 @@ public final class ShareLinkAddresses {
   public static final String REDIRECT = "sharelink.redirect";
   public static final String UPDATE = "sharelink.update";
   public static final String STATS = "sharelink.stats";
-  /** For orders: {@link TermsQuery} in, {@link LinkTerms} out. */
+  /** For orders: {@code {"code"}} in, {@link LinkTerms} out. */
   public static final String TERMS = "sharelink.terms";
 
   private ShareLinkAddresses() {
