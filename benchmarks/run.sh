@@ -8,11 +8,12 @@
 #   benchmarks/run.sh --smoke              every scenario for 2 s on 1k products (CI runs this)
 #   benchmarks/run.sh --scenarios hello,products_hot --duration 30s --connections 128
 #   benchmarks/run.sh --scaling            throughput against instances (1, 2, 4) and data size (1k, 10k, 100k)
+#   benchmarks/run.sh --order-pages        the buffers one order-list page touches at 10k and 1M orders
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
-DURATION=10s WARMUP=3s CONNECTIONS=64 THREADS=2 ROUNDS=2 PRODUCTS=10000 NAME=full ONLY="" BUILD=1 SCALING=0
+DURATION=10s WARMUP=3s CONNECTIONS=64 THREADS=2 ROUNDS=2 PRODUCTS=10000 NAME=full ONLY="" BUILD=1 SCALING=0 ORDER_PAGES=0
 PORT=${BENCH_PORT:-8088} DB=${BENCH_DB:-bazaar_bench} OUT_BASE=benchmarks/results
 ARGS="$*"
 while [ $# -gt 0 ]; do
@@ -27,8 +28,9 @@ while [ $# -gt 0 ]; do
     --name) NAME=$2; shift ;;
     --out) OUT_BASE=$2; shift ;;
     --no-build) BUILD=0 ;;
-    --smoke) DURATION=2s WARMUP=1s ROUNDS=1 PRODUCTS=1000 CONNECTIONS=16 NAME=smoke ;;
+    --smoke) DURATION=2s WARMUP=0s ROUNDS=1 PRODUCTS=1000 CONNECTIONS=16 NAME=smoke ;;
     --scaling) SCALING=1 NAME=scaling ;;
+    --order-pages) ORDER_PAGES=1 NAME=order-pages ;;
     *) echo "unknown flag $1" >&2; exit 2 ;;
   esac
   shift
@@ -179,7 +181,7 @@ pgbench_scripts() {
   local name=$1 files=()
   shift
   for script in "$@"; do files+=(-f "$script"); done
-  PGOPTIONS="-c search_path=product" pgbench -n -h "${BAZAAR_PG_HOST:-127.0.0.1}" -U "${BAZAAR_PG_USER:-postgres}" -c 8 -j 2 \
+  PGOPTIONS="-c search_path=product,order" pgbench -n -h "${BAZAAR_PG_HOST:-127.0.0.1}" -U "${BAZAAR_PG_USER:-postgres}" -c 8 -j 2 \
     -T "${DURATION%s}" -M prepared "${files[@]}" "$DB" > "$OUT/raw/pgbench-$name.txt" 2>&1 || true
   printf '  %-28s %s\n' "pgbench $name" "$(grep -o 'tps = [0-9.]*' "$OUT/raw/pgbench-$name.txt" | head -1)"
 }
@@ -212,14 +214,56 @@ benchmark_run() {
       for line in "${SCENARIOS[@]}"; do
         IFS=$'\t' read -r name v script _ conns <<< "$line"
         [ "$v" = "$variant" ] && selected "$name" || continue
-        run_wrk "$name" "$variant" "$script" "${conns:-$CONNECTIONS}" "$WARMUP" "$OUT/raw/warmup.txt" > /dev/null
+        if [ "$WARMUP" != 0s ]; then
+          run_wrk "$name" "$variant" "$script" "${conns:-$CONNECTIONS}" "$WARMUP" "$OUT/raw/warmup.txt" > /dev/null
+        fi
         run_wrk "$name" "$variant" "$script" "${conns:-$CONNECTIONS}" "$DURATION" "$OUT/raw/$name@$variant-r$round.txt"
       done
     done
   done
   rm -f "$OUT/raw/warmup.txt"
+  if selected order_create || selected order_create_link; then count_order_statements; fi
   stop_server
   pgbench_baselines
+}
+
+# One order create of each kind with every SQL statement logged (after one unlogged warm-up order, so caches are
+# warm as under load): raw/statements-<scenario>.txt holds the statements between the request and a second later,
+# the relay's and consumers' work included; report.py tells the two apart.
+count_order_statements() {
+  start_server logqueries "$OUT/raw/server-statements.log"
+  local token log="$OUT/raw/server-statements.log"
+  token=$(head -1 "$BENCH_DATA/tokens.txt")
+  mapfile -t ids < <(sed -n '1,6p' "$BENCH_DATA/variant-ids.txt")
+  mapfile -t link < <(sed -n '1p' "$BENCH_DATA/link-variants.txt" | tr ' ' '\n')
+  local address='"shippingAddress":{"name":"Count","phone":"+91 98450 00000","line1":"1 Road","city":"Pune","postalCode":"411001","country":"IN"}'
+  for scenario in order_create order_create_link; do
+    local first=${ids[0]} extra=""
+    [ "$scenario" = order_create_link ] && first=${link[1]} extra=",\"shareLinkCode\":\"${link[0]}\""
+    for attempt in warm measured; do
+      local body="{\"items\":[{\"variantId\":\"$first\",\"quantity\":1},{\"variantId\":\"${ids[2]}\",\"quantity\":1},{\"variantId\":\"${ids[4]}\",\"quantity\":1}],$address$extra}"
+      sleep 1
+      local before
+      before=$(wc -l < "$log")
+      curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/orders" -H 'content-type: application/json' \
+        -H "Authorization: Bearer $token" -H "Idempotency-Key: count-$scenario-$attempt-$RANDOM$RANDOM" -d "$body"
+      echo "REQUEST_DONE $(wc -l < "$log")" > "$OUT/raw/statements-$scenario.txt.mark"
+      sleep 1
+      [ "$attempt" = warm ] && continue
+      { cat "$OUT/raw/statements-$scenario.txt.mark"; sed -n "$((before + 1)),\$p" "$log" | grep ' bazaar.sql - '; } \
+        > "$OUT/raw/statements-$scenario.txt" || true
+      rm -f "$OUT/raw/statements-$scenario.txt.mark"
+      printf '  %-28s %s\n' "statements $scenario" "$(grep -c ' bazaar.sql - ' "$OUT/raw/statements-$scenario.txt")"
+    done
+  done
+}
+
+# The buffers one page of each order list touches at 10k and 1M orders (OrderPageCost), on a migrated database.
+order_pages_run() {
+  reset_database
+  start_server default "$OUT/raw/server-migrate.log"
+  stop_server
+  BAZAAR_PG_DATABASE="$DB" java -cp "$CP" com.bazaar.bench.OrderPageCost | tee "$OUT/raw/order-pagecost.txt"
 }
 
 # Data size with the caches off, so the figures are the queries' own cost as the catalog grows, beside pgbench
@@ -257,5 +301,5 @@ scaling_run() {
 }
 
 machine
-if [ "$SCALING" = 1 ]; then scaling_run; else benchmark_run; fi
+if [ "$SCALING" = 1 ]; then scaling_run; elif [ "$ORDER_PAGES" = 1 ]; then order_pages_run; else benchmark_run; fi
 python3 benchmarks/report/report.py "$OUT"

@@ -95,6 +95,30 @@ def pgbench(out):
     return found
 
 
+# Statements a relay or consumer sends after an order commits, told apart from the request's own by their text.
+ASYNC_SQL = ("published_at", "FOR UPDATE SKIP LOCKED", "inbox", "confirmed_at", "pg_notify", "outbox_pending",
+             "LISTEN", "count(*)", "link_clicks", "dead_letters")
+
+
+def order_statements(out):
+    """{scenario: (in the request, after it)} from raw/statements-*.txt (count_order_statements in run.sh)."""
+    found = {}
+    for path in sorted((out / "raw").glob("statements-*.txt")):
+        sql = [line.split(" bazaar.sql - ", 1)[1] for line in path.read_text().splitlines() if " bazaar.sql - " in line]
+        after = [s for s in sql if any(marker in s for marker in ASYNC_SQL)]
+        found[path.stem.removeprefix("statements-")] = {"request": len(sql) - len(after), "after_commit": len(after),
+                                                        "statements": sql}
+    return found
+
+
+def order_page_costs(out):
+    """The ORDER_PAGE_COST lines of raw/order-pagecost.txt (run.sh --order-pages), one per size."""
+    path = out / "raw" / "order-pagecost.txt"
+    if not path.exists():
+        return []
+    return [json.loads(m) for m in re.findall(r"^ORDER_PAGE_COST (.*)$", path.read_text(), re.M)]
+
+
 def page_costs(out):
     costs = {}
     for path in sorted((out / "raw").glob("pagecost@*.txt")):
@@ -109,7 +133,8 @@ def http_beside(script):
     base, _, size = script.partition("@")
     if size:
         return {"product_spread": "products_spread", "product_detail": "product_detail"}.get(base, "") + "@" + size
-    return {"product_list": "products_hot@nocache", "product_detail": "product_detail@nodetailcache"}.get(base, "")
+    return {"product_list": "products_hot@nocache", "product_detail": "product_detail@nodetailcache",
+            "order_create": "order_create@default", "order_create_link": "order_create_link@default"}.get(base, "")
 
 
 def fmt(value, digits=0):
@@ -209,6 +234,20 @@ def main():
             http = results.get(beside, {})
             ratio = f"{http['rps'] / tps:.2f}" if tps and "rps" in http else "–"
             lines.append(f"| {script} | {fmt(tps)} | {beside if http else ''} | {fmt(http.get('rps'))} | {ratio} |")
+    order_pages = order_page_costs(out)
+    if order_pages:
+        keys = [k for k in order_pages[0] if k not in ("orders", "seed_ms")]
+        lines += ["", "## Buffers one order-list page touches (EXPLAIN ANALYZE, BUFFERS; OrderPageCost)", "",
+                  "| orders | " + " | ".join(keys) + " |", "|---:|" + "---:|" * len(keys)]
+        for cost in order_pages:
+            lines.append(f"| {fmt(cost['orders'])} | " + " | ".join(fmt(cost[k]) for k in keys) + " |")
+    statements = order_statements(out)
+    if statements:
+        lines += ["", "## Statements per order create (one warm request, every statement logged)", "",
+                  "| scenario | in the request | after the commit (relay, consumers) |", "|---|---:|---:|"]
+        for name, counts in statements.items():
+            lines.append(f"| {name} | {counts['request']} | {counts['after_commit']} |")
+        lines += ["", "The statements themselves are in `raw/statements-*.txt`."]
     counted = [r for r in ordered if "cache_misses_per_s" in r]
     if counted:
         lines += ["", "## Readers that waited for a refill (X-Cache: MISS, counted by wrk)", "",

@@ -13,8 +13,8 @@ import java.nio.file.Path;
  * report can show how close each HTTP scenario comes to what PostgreSQL alone can do, and the list page with its
  * LIMIT as a parameter, the way the service once sent it (re-planned on every execution). {@code spread/} holds one
  * script per list shape of {@code benchmarks/wrk/products_spread.lua} (four sorts, with and without a price floor, in
- * a random category); passed to one pgbench together they are the same mix. Run pgbench with
- * {@code PGOPTIONS='-c search_path=product'}.
+ * a random category); passed to one pgbench together they are the same mix. {@link OrderPgbench} adds the statements
+ * of an order create. Run pgbench with {@code PGOPTIONS='-c search_path=product,order'}.
  */
 public final class PgbenchScripts {
   private PgbenchScripts() {
@@ -37,6 +37,7 @@ public final class PgbenchScripts {
     write(out.resolve("product_detail.sql"), "\\set n random(1, " + products + ")",
       ProductDetails.bySlugSql().replace("$1", "('p-' || :n)"));
     writeSpread(out.resolve("spread"), categories);
+    OrderPgbench.write(out, products);
   }
 
   private static void writeSpread(Path dir, int categories) throws IOException {

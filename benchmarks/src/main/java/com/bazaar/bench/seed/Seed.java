@@ -64,6 +64,8 @@ public final class Seed {
     write(db, out.resolve("reseller-emails.txt"), "SELECT u.email FROM auth.users u JOIN auth.user_roles r "
       + "ON r.user_id = u.id AND r.role = 'RESELLER' ORDER BY u.email");
     write(db, out.resolve("sharelink-codes.txt"), "SELECT code FROM sharelink.share_links ORDER BY code");
+    write(db, out.resolve("link-variants.txt"), "SELECT l.code || ' ' || v.id FROM sharelink.share_links l "
+      + "JOIN product.product_variants v ON v.product_id = l.product_id AND v.position = 0 ORDER BY l.code LIMIT 5000");
     Files.writeString(out.resolve("password.txt"), PASSWORD + "\n");
   }
 
