@@ -3,6 +3,7 @@ package com.bazaar.app;
 import com.bazaar.auth.AuthVerticle;
 import com.bazaar.gateway.GatewayVerticle;
 import com.bazaar.order.OrderVerticle;
+import com.bazaar.payment.PaymentVerticle;
 import com.bazaar.platform.Platform;
 import com.bazaar.platform.events.admin.EventsVerticle;
 import com.bazaar.pricing.PricingVerticle;
@@ -32,6 +33,7 @@ final class ServiceCatalog {
     new ServiceEntry(PricingVerticle.SERVICE, true, PricingVerticle::new),
     new ServiceEntry(ShareLinkVerticle.SERVICE, true, ShareLinkVerticle::new),
     new ServiceEntry(OrderVerticle.SERVICE, true, OrderVerticle::new),
+    new ServiceEntry(PaymentVerticle.SERVICE, true, PaymentVerticle::new),
     new ServiceEntry(GATEWAY, false, GatewayVerticle::new));
 
   private ServiceCatalog() {

@@ -97,7 +97,7 @@ final class GatewayRouter {
       }
     }
     BusForwarder forwarder = new BusForwarder(platform.bus(), spec.address(), settings.busTimeoutMs(),
-      spec.forwardsClientAddress());
+      spec.forwardsClientAddress(), spec.rawBody());
     if (spec.idempotent()) {
       route.handler(new IdempotencyHandler(platform.redis(), forwarder, edge.idempotency().getLong("ttlSec"),
         edge.idempotency().getLong("waitMs")));

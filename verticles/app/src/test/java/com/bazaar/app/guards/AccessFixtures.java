@@ -1,5 +1,6 @@
 package com.bazaar.app.guards;
 
+import com.bazaar.payment.provider.WebhookSignature;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -24,6 +25,7 @@ final class AccessFixtures {
     pricing(fixtures);
     shareLinks(fixtures);
     orders(fixtures);
+    payments(fixtures);
     events(fixtures);
     return fixtures;
   }
@@ -90,6 +92,35 @@ final class AccessFixtures {
     var created = a.http().post("/api/v1/orders", orderBody(a), headers);
     if (created.status() != 201) {
       throw new IllegalStateException("Could not place an order: " + created.status() + " " + created.body());
+    }
+    return created.json().getString("id");
+  }
+
+  private static void payments(Map<String, Fixture> f) {
+    f.put("createPayment", (a, c) -> Call.of("POST", "/api/v1/payments", new JsonObject().put("orderId", order(a))
+      .put("method", "UPI")).withHeaders(Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+      .ownedBy(Caller.CUSTOMER));
+    f.put("getPayment", (a, c) -> Call.of("GET", "/api/v1/payments/" + payment(a)).ownedBy(Caller.CUSTOMER));
+    f.put("completeSandboxPayment", (a, c) -> Call.of("POST", "/api/v1/payments/" + payment(a) + "/sandbox/complete",
+      new JsonObject().put("outcome", "fail")).ownedBy(Caller.CUSTOMER));
+    f.put("paymentWebhook", (a, c) -> {
+      JsonObject event = new JsonObject().put("event", "payment.captured").put("payload", new JsonObject()
+        .put("payment", new JsonObject().put("entity", new JsonObject().put("id", "pay_guards")
+          .put("order_id", "order_unknown_" + UUID.randomUUID()).put("amount", 100).put("currency", "INR"))));
+      String signature = new WebhookSignature("bazaar-sandbox-webhook-secret").sign(event.toBuffer());
+      return Call.of("POST", "/api/v1/payments/webhook", event)
+        .withHeaders(Map.of("X-Razorpay-Signature", signature));
+    });
+  }
+
+  /** A CREATED sandbox payment of a fresh order of the CUSTOMER caller; its id. */
+  private static String payment(Actors a) {
+    Map<String, String> headers = new HashMap<>(a.headers(Caller.CUSTOMER));
+    headers.put("Idempotency-Key", UUID.randomUUID().toString());
+    var created = a.http().post("/api/v1/payments", new JsonObject().put("orderId", order(a)).put("method", "UPI"),
+      headers);
+    if (created.status() != 201) {
+      throw new IllegalStateException("Could not start a payment: " + created.status() + " " + created.body());
     }
     return created.json().getString("id");
   }

@@ -8,12 +8,14 @@ import java.util.Map;
 /**
  * What the gateway needs to know about one operation, read from its {@code x-bazaar-*} extensions:
  * the bus address (or a built-in system handler), who may call it, its cache TTL and the domain whose version
- * retires it, its rate-limit policy, whether it needs {@code Idempotency-Key}, and whether the service is told the
- * client's address ({@code x-bazaar-client-address}, as the {@code x-client-address} header of the envelope).
+ * retires it, its rate-limit policy, whether it needs {@code Idempotency-Key}, whether the service is told the
+ * client's address ({@code x-bazaar-client-address}, as the {@code x-client-address} header of the envelope), and
+ * whether it gets the body's exact bytes ({@code x-bazaar-raw-body}, for signatures computed over them).
  */
 public record OperationSpec(String operationId, HttpMethod method, String openApiPath, String address,
                             String systemHandler, AccessRule access, int cacheTtlSeconds, String cacheDomain,
-                            String rateLimitPolicy, boolean idempotent, boolean forwardsClientAddress) {
+                            String rateLimitPolicy, boolean idempotent, boolean forwardsClientAddress,
+                            boolean rawBody) {
 
   public static OperationSpec from(Operation operation) {
     Map<String, Object> ext = operation.getExtensions();
@@ -33,7 +35,8 @@ public record OperationSpec(String operationId, HttpMethod method, String openAp
       ttl == null ? 0 : ((Number) ttl).intValue(), domain,
       (String) ext.get("x-bazaar-rate-limit"),
       Boolean.TRUE.equals(ext.get("x-bazaar-idempotent")),
-      Boolean.TRUE.equals(ext.get("x-bazaar-client-address")));
+      Boolean.TRUE.equals(ext.get("x-bazaar-client-address")),
+      Boolean.TRUE.equals(ext.get("x-bazaar-raw-body")));
   }
 
   /** The OpenAPI template {@code /a/{id}} as a Vert.x route path {@code /a/:id}. */

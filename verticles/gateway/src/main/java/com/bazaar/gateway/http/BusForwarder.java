@@ -20,12 +20,15 @@ public final class BusForwarder {
   private final String address;
   private final long timeoutMs;
   private final boolean forwardsClientAddress;
+  private final boolean rawBody;
 
-  public BusForwarder(BusClient client, String address, long timeoutMs, boolean forwardsClientAddress) {
+  public BusForwarder(BusClient client, String address, long timeoutMs, boolean forwardsClientAddress,
+                      boolean rawBody) {
     this.client = client;
     this.address = address;
     this.timeoutMs = timeoutMs;
     this.forwardsClientAddress = forwardsClientAddress;
+    this.rawBody = rawBody;
   }
 
   public String address() {
@@ -38,8 +41,9 @@ public final class BusForwarder {
     if (forwardsClientAddress && rc.request().remoteAddress() != null) {
       headers = headers.copy().put(CLIENT_ADDRESS, rc.request().remoteAddress().hostAddress());
     }
-    BusRequest request = new BusRequest(input.params(), input.query(), headers, input.body(),
-      RequestState.principal(rc), RequestIdHandler.of(rc));
+    Object body = rawBody && rc.body().buffer() != null ? BusRequest.encodeRaw(rc.body().buffer()) : input.body();
+    BusRequest request = new BusRequest(input.params(), input.query(), headers, body, RequestState.principal(rc),
+      RequestIdHandler.of(rc));
     return client.request(address, request, timeoutMs);
   }
 }

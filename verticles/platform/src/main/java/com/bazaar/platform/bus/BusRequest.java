@@ -1,7 +1,10 @@
 package com.bazaar.platform.bus;
 
 import com.bazaar.platform.error.ApiError;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+
+import java.util.Base64;
 
 /**
  * The request envelope on the bus: validated path, query and header parameters, the JSON body, the caller and
@@ -34,6 +37,26 @@ public record BusRequest(JsonObject params, JsonObject query, JsonObject headers
       return json;
     }
     throw ApiError.badRequest("BODY_REQUIRED", "A JSON object body is required", null);
+  }
+
+  /**
+   * The exact bytes the client sent, for an operation marked {@code x-bazaar-raw-body} (a signature is computed over
+   * them, and re-encoded JSON would not match). The gateway has still checked them against the contract.
+   */
+  public Buffer rawBody() {
+    if (body instanceof String encoded) {
+      try {
+        return Buffer.buffer(Base64.getDecoder().decode(encoded));
+      } catch (IllegalArgumentException e) {
+        throw ApiError.badRequest("BODY_REQUIRED", "The raw body is not base64", null);
+      }
+    }
+    throw ApiError.badRequest("BODY_REQUIRED", "A body is required", null);
+  }
+
+  /** How the gateway carries a raw body in the JSON envelope. */
+  public static String encodeRaw(Buffer raw) {
+    return Base64.getEncoder().encodeToString(raw.getBytes());
   }
 
   public JsonObject toJson() {

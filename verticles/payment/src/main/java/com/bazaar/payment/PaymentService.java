@@ -1,0 +1,115 @@
+package com.bazaar.payment;
+
+import com.bazaar.order.api.OrderClient;
+import com.bazaar.order.api.OrderSnapshot;
+import com.bazaar.payment.provider.PaymentProvider;
+import com.bazaar.platform.auth.Ownership;
+import com.bazaar.platform.bus.Principal;
+import com.bazaar.platform.db.PgErrors;
+import com.bazaar.platform.error.ApiError;
+import com.bazaar.platform.error.ErrorMapper;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Starting a payment: the amount and currency come from the order over the bus, never from the request. Only the
+ * buyer of a PENDING order may pay it, an order has at most one live payment (open or succeeded), and the
+ * {@code Idempotency-Key} is kept with the payment, so a retry finds the first one.
+ */
+final class PaymentService {
+  private final PaymentRepository payments;
+  private final OrderClient orders;
+  private final PaymentProvider provider;
+
+  PaymentService(PaymentRepository payments, OrderClient orders, PaymentProvider provider) {
+    this.payments = payments;
+    this.orders = orders;
+    this.provider = provider;
+  }
+
+  Future<JsonObject> create(Principal caller, String key, UUID orderId, String method) {
+    if (key == null || key.isBlank()) {
+      return Future.failedFuture(ApiError.badRequest("IDEMPOTENCY_KEY_REQUIRED",
+        "Starting a payment needs an Idempotency-Key header", null));
+    }
+    UUID userId = UUID.fromString(caller.userId());
+    String hash = hash(orderId + "|" + method);
+    return payments.byKey(userId, key).compose(existing -> existing != null ? replay(existing, hash)
+      : payableOrder(userId, orderId).compose(order -> start(order, userId, method, key, hash)));
+  }
+
+  Future<JsonObject> get(Principal caller, UUID paymentId) {
+    return payments.byId(paymentId).map(payment -> {
+      if (payment == null || !Ownership.isOwnerOrAdmin(caller, payment.userId().toString())) {
+        throw ApiError.notFound("payment");
+      }
+      return payment.toJson();
+    });
+  }
+
+  /** The caller's own PENDING order; anyone else's, or none, is 404. */
+  private Future<OrderSnapshot> payableOrder(UUID userId, UUID orderId) {
+    return orders.snapshot(orderId)
+      .recover(e -> Future.failedFuture(ErrorMapper.map(e).status() == 404 ? ApiError.notFound("order") : e))
+      .map(order -> {
+        if (!order.userId().equals(userId)) {
+          throw ApiError.notFound("order");
+        }
+        if (!"PENDING".equals(order.status())) {
+          throw ApiError.conflict("ORDER_NOT_PAYABLE", "Only a PENDING order can be paid",
+            new JsonObject().put("orderId", orderId.toString()).put("status", order.status()));
+        }
+        return order;
+      });
+  }
+
+  private Future<JsonObject> start(OrderSnapshot order, UUID userId, String method, String key, String hash) {
+    return payments.liveForOrder(order.orderId()).compose(live -> {
+      if (live != null) {
+        return Future.failedFuture(inProgress(live.id()));
+      }
+      return provider.createOrder(order.totalAmount(), order.currency(), order.number())
+        .compose(providerOrderId -> payments.insert(UUID.randomUUID(), order.orderId(), userId, method,
+          provider.name(), providerOrderId, order.totalAmount(), order.currency(), key, hash))
+        .map(Payment::toJson)
+        .recover(failure -> {
+          String constraint = PgErrors.uniqueViolation(failure).orElse("");
+          if (constraint.equals("payments_idempotency")) {
+            return payments.byKey(userId, key).compose(first -> replay(first, hash));
+          }
+          if (constraint.equals("payments_one_live_per_order")) {
+            return payments.liveForOrder(order.orderId()).compose(other -> Future.failedFuture(
+              inProgress(other == null ? null : other.id())));
+          }
+          return Future.failedFuture(failure);
+        });
+    });
+  }
+
+  private static Future<JsonObject> replay(Payment existing, String hash) {
+    if (!existing.requestHash().equals(hash)) {
+      return Future.failedFuture(ApiError.unprocessable("IDEMPOTENCY_KEY_REUSED",
+        "This Idempotency-Key was used for another payment", null));
+    }
+    return Future.succeededFuture(existing.toJson());
+  }
+
+  private static ApiError inProgress(UUID paymentId) {
+    return ApiError.conflict("PAYMENT_EXISTS", "This order already has an open or successful payment",
+      new JsonObject().put("paymentId", paymentId == null ? null : paymentId.toString()));
+  }
+
+  private static String hash(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

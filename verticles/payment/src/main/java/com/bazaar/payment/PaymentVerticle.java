@@ -1,0 +1,61 @@
+package com.bazaar.payment;
+
+import com.bazaar.order.api.OrderClient;
+import com.bazaar.payment.api.PaymentAddresses;
+import com.bazaar.payment.provider.SandboxProvider;
+import com.bazaar.platform.Ids;
+import com.bazaar.platform.Platform;
+import com.bazaar.platform.bus.BusBindings;
+import com.bazaar.platform.bus.BusReply;
+import com.bazaar.platform.bus.Principal;
+import com.bazaar.platform.error.ApiError;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
+
+/** Binds the payment service's addresses; the outbox relay is per process. */
+public final class PaymentVerticle extends VerticleBase {
+  public static final String SERVICE = "payment";
+  private static final Logger LOG = LoggerFactory.getLogger(PaymentVerticle.class);
+
+  private final Platform platform;
+
+  public PaymentVerticle(Platform platform) {
+    this.platform = platform;
+  }
+
+  @Override
+  public Future<?> start() {
+    PaymentSettings settings = PaymentSettings.from(platform.config(), platform.profile());
+    PaymentRepository repository = new PaymentRepository(platform.db(SERVICE));
+    OrderClient orders = new OrderClient(platform.bus(), Principal.service(SERVICE));
+    SandboxProvider sandbox = new SandboxProvider(settings.sandboxWebhookSecret(), platform.webClient(),
+      settings.sandboxWebhookUrl());
+    PaymentService payments = new PaymentService(repository, orders, sandbox);
+    WebhookHandling webhooks = new WebhookHandling(repository, orders, sandbox);
+    SandboxCompletion completion = new SandboxCompletion(repository, sandbox, settings);
+    platform.perProcess("payment.relay", () -> platform.events().relay(SERVICE)
+      .onFailure(e -> LOG.warn("Payment events are not being relayed: {}", e.toString())));
+    return new BusBindings(vertx.eventBus())
+      .bind(PaymentAddresses.CREATE, r -> payments.create(r.principal(), r.header("idempotency-key"),
+        Ids.parse(r.bodyObject().getString("orderId"), "orderId"), r.bodyObject().getString("method"))
+        .map(BusReply::created))
+      .bind(PaymentAddresses.GET, r -> payments.get(r.principal(), paymentId(r.param("id"))).map(BusReply::ok))
+      .bind(PaymentAddresses.WEBHOOK, r -> webhooks.handle(r.rawBody(), r.header("x-razorpay-signature"),
+        r.header("x-razorpay-event-id")).map(BusReply::ok))
+      .bind(PaymentAddresses.SANDBOX_COMPLETE, r -> completion.complete(r.principal(), paymentId(r.param("id")),
+        "succeed".equals(r.bodyObject().getString("outcome"))).map(BusReply::ok))
+      .ready();
+  }
+
+  /** An id that is not a UUID names no payment: 404, like any other unknown id. */
+  private static UUID paymentId(String raw) {
+    if (!Ids.isUuid(raw)) {
+      throw ApiError.notFound("payment");
+    }
+    return UUID.fromString(raw);
+  }
+}
