@@ -1,6 +1,7 @@
 package com.bazaar.app;
 
 import com.bazaar.payment.provider.WebhookSignature;
+import com.bazaar.platform.testing.Poll;
 import com.bazaar.platform.testing.TestHttp.Response;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Paying for orders in the sandbox, and the provider webhook: signatures on the raw bytes, replays, races. */
+/** Paying for orders in the sandbox, the provider webhook (signatures on the raw bytes, replays, races), refunds. */
 class PaymentsApiTest {
   private static final String SECRET = "bazaar-sandbox-webhook-secret";
   private static OrderWorld world;
@@ -167,6 +169,43 @@ class PaymentsApiTest {
 
     assertThat(statuses).containsExactly(404, 404, 403, 404, 200);
     assertThat(pay(world.customer, cancelled).errorCode()).isEqualTo("ORDER_NOT_PAYABLE");
+  }
+
+  @Test
+  void cancelling_a_paid_order_refunds_its_payment_once() {
+    String orderId = order().getString("id");
+    JsonObject started = payment(orderId);
+    world.app.http.post("/api/v1/payments/" + started.getString("id") + "/sandbox/complete",
+      new JsonObject().put("outcome", "succeed"), world.customer);
+
+    assertThat(world.move(orderId, "CANCELLED", world.admin).status()).isEqualTo(200);
+
+    assertThat(paymentStatusEventually(started.getString("id"), "REFUNDED")).isEqualTo("REFUNDED");
+    assertThat(count("SELECT count(*) FROM payment.refunds WHERE payment_id = '" + started.getString("id")
+      + "' AND status = 'DONE'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM payment.outbox WHERE type = 'payment.refunded' AND body::jsonb -> 'data' "
+      + "->> 'paymentId' = '" + started.getString("id") + "'")).isEqualTo(1);
+  }
+
+  @Test
+  void a_capture_that_arrives_after_the_order_was_cancelled_is_refunded_and_never_pays_it() {
+    String orderId = order().getString("id");
+    JsonObject started = payment(orderId);
+    assertThat(world.move(orderId, "CANCELLED", world.customer).status()).isEqualTo(200);
+
+    Response completed = world.app.http.post("/api/v1/payments/" + started.getString("id") + "/sandbox/complete",
+      new JsonObject().put("outcome", "succeed"), world.customer);
+
+    assertThat(completed.json().getString("status")).isIn("REFUND_DUE", "REFUNDED");
+    assertThat(paymentStatusEventually(started.getString("id"), "REFUNDED")).isEqualTo("REFUNDED");
+    assertThat(orderStatus(orderId)).isEqualTo("CANCELLED");
+    assertThat(count("SELECT count(*) FROM payment.outbox WHERE type = 'payment.succeeded' AND body::jsonb -> 'data' "
+      + "->> 'paymentId' = '" + started.getString("id") + "'")).isZero();
+  }
+
+  private static String paymentStatusEventually(String paymentId, String wanted) {
+    return Poll.until(Duration.ofSeconds(15), () -> world.app.http.get("/api/v1/payments/" + paymentId,
+      world.customer).json().getString("status"), wanted::equals);
   }
 
   private static Buffer capture(String providerOrderId, long amount) {

@@ -18,6 +18,7 @@ record Payment(UUID id, UUID orderId, UUID userId, String method, String provide
   static final String FAILED = "FAILED";
   static final String MISMATCHED = "MISMATCHED";
   static final String REFUND_DUE = "REFUND_DUE";
+  static final String REFUNDED = "REFUNDED";
 
   static Payment from(Row row) {
     return new Payment(row.getUUID("id"), row.getUUID("order_id"), row.getUUID("user_id"), row.getString("method"),

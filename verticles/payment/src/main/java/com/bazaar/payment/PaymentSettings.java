@@ -9,7 +9,7 @@ import java.util.Set;
  * or, when that is empty, to this process's own gateway.
  */
 record PaymentSettings(String provider, String sandboxWebhookSecret, String sandboxWebhookUrl,
-                       boolean sandboxCompletionAllowed) {
+                       boolean sandboxCompletionAllowed, long refundIntervalMs) {
   private static final Set<String> SANDBOX_PROFILES = Set.of("dev", "bench");
 
   static PaymentSettings from(JsonObject config, String profile) {
@@ -23,6 +23,7 @@ record PaymentSettings(String provider, String sandboxWebhookSecret, String sand
     if (!provider.equals("sandbox")) {
       throw new IllegalArgumentException("payment.provider: only \"sandbox\" is built yet, not \"" + provider + "\"");
     }
-    return new PaymentSettings(provider, sandbox.getString("webhookSecret"), url, SANDBOX_PROFILES.contains(profile));
+    return new PaymentSettings(provider, sandbox.getString("webhookSecret"), url, SANDBOX_PROFILES.contains(profile),
+      payment.getLong("refundIntervalMs"));
   }
 }

@@ -35,7 +35,13 @@ public final class PaymentVerticle extends VerticleBase {
     SandboxProvider sandbox = new SandboxProvider(settings.sandboxWebhookSecret(), platform.webClient(),
       settings.sandboxWebhookUrl());
     PaymentService payments = new PaymentService(repository, orders, sandbox);
-    WebhookHandling webhooks = new WebhookHandling(repository, orders, sandbox);
+    RefundRepository refunds = new RefundRepository();
+    RefundWorker refundWorker = platform.perProcess("payment.refunds", () -> new RefundWorker(platform.vertx(),
+      repository, refunds, sandbox, settings.refundIntervalMs()).start());
+    platform.perProcess("payment.refunds.consumer", () -> platform.events().consume(SERVICE, RefundOnCancel.QUEUE,
+      new RefundOnCancel(refunds, refundWorker::wake))
+      .onFailure(e -> LOG.warn("Cancelled orders are not being refunded: {}", e.toString())));
+    WebhookHandling webhooks = new WebhookHandling(repository, orders, sandbox, refunds, refundWorker::wake);
     SandboxCompletion completion = new SandboxCompletion(repository, sandbox, settings);
     platform.perProcess("payment.relay", () -> platform.events().relay(SERVICE)
       .onFailure(e -> LOG.warn("Payment events are not being relayed: {}", e.toString())));

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * capture marks the order PAID over the bus (idempotent per payment), then the payment's new state, the provider
  * event id (unique: a replay changes nothing) and {@code payment.succeeded} are written in one transaction. An
  * amount or currency that is not the payment's is recorded as MISMATCHED and never pays the order; a capture for an
- * order that can no longer be paid (cancelled first) is recorded as REFUND_DUE.
+ * order that can no longer be paid (cancelled first) is recorded as REFUND_DUE, with its refund requested in the
+ * same transaction.
  */
 final class WebhookHandling {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookHandling.class);
@@ -29,11 +30,16 @@ final class WebhookHandling {
   private final PaymentRepository payments;
   private final OrderClient orders;
   private final PaymentProvider provider;
+  private final RefundRepository refunds;
+  private final Runnable refundRequested;
 
-  WebhookHandling(PaymentRepository payments, OrderClient orders, PaymentProvider provider) {
+  WebhookHandling(PaymentRepository payments, OrderClient orders, PaymentProvider provider, RefundRepository refunds,
+                  Runnable refundRequested) {
     this.payments = payments;
     this.orders = orders;
     this.provider = provider;
+    this.refunds = refunds;
+    this.refundRequested = refundRequested;
   }
 
   Future<JsonObject> handle(Buffer raw, String signature, String eventIdHeader) {
@@ -81,6 +87,10 @@ final class WebhookHandling {
         return payments.settle(tx, payment.id(), status, received.providerPaymentId(), reason).compose(settled -> {
           if (settled == null) {
             return Future.succeededFuture(answer("unchanged", payment));
+          }
+          if (Payment.REFUND_DUE.equals(settled.status())) {
+            return refunds.request(tx, settled, "Captured after the order was cancelled")
+              .onSuccess(v -> refundRequested.run()).map(answer("applied", settled));
           }
           EventEnvelope outcome = event(settled, order);
           return (outcome == null ? Future.<Void>succeededFuture() : Outbox.append(tx, outcome))

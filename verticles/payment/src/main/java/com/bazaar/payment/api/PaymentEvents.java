@@ -6,6 +6,7 @@ import com.bazaar.platform.events.EventType;
 public final class PaymentEvents {
   public static final EventType SUCCEEDED = EventType.of("payment.succeeded");
   public static final EventType FAILED = EventType.of("payment.failed");
+  public static final EventType REFUNDED = EventType.of("payment.refunded");
 
   private PaymentEvents() {
   }

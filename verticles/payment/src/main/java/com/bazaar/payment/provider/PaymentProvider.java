@@ -3,14 +3,20 @@ package com.bazaar.payment.provider;
 import io.vertx.core.Future;
 
 /**
- * What Bazaar needs of a payment provider: an order on its side for an amount, and the check of its signed
- * webhooks. Refunds and fetching a payment's state come with the providers that need them.
+ * What Bazaar needs of a payment provider: an order on its side for an amount, a whole refund of a captured payment,
+ * and the check of its signed webhooks. Fetching a payment's state comes with the provider that needs it.
  */
 public interface PaymentProvider {
   String name();
 
   /** The provider's order for {@code amount} minor units of {@code currency}; {@code receipt} is our order number. */
   Future<String> createOrder(long amount, String currency, String receipt);
+
+  /**
+   * Refunds {@code amount} of the captured payment; answers the provider's refund id. {@code receipt} is ours (the
+   * refund's id): a provider that deduplicates by it makes a retried refund safe.
+   */
+  Future<String> refund(String providerPaymentId, long amount, String receipt);
 
   /** The signature scheme of this provider's webhooks. */
   WebhookSignature webhooks();

@@ -40,6 +40,11 @@ public final class SandboxProvider implements PaymentProvider {
   }
 
   @Override
+  public Future<String> refund(String providerPaymentId, long amount, String receipt) {
+    return Future.succeededFuture("rfnd_" + token(14));
+  }
+
+  @Override
   public WebhookSignature webhooks() {
     return signature;
   }
