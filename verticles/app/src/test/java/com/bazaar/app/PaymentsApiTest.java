@@ -26,7 +26,8 @@ class PaymentsApiTest {
 
   @BeforeAll
   static void start() {
-    world = new OrderWorld(Map.of());
+    world = new OrderWorld(Map.of("BAZAAR_PAYMENT_RECONCILE_INTERVAL_MS", "200",
+      "BAZAAR_PAYMENT_RECONCILE_AFTER_SEC", "1"));
     variant = OrderWorld.variant(world.product(1_000, 40_000), 0);
   }
 
@@ -201,6 +202,21 @@ class PaymentsApiTest {
     assertThat(orderStatus(orderId)).isEqualTo("CANCELLED");
     assertThat(count("SELECT count(*) FROM payment.outbox WHERE type = 'payment.succeeded' AND body::jsonb -> 'data' "
       + "->> 'paymentId' = '" + started.getString("id") + "'")).isZero();
+  }
+
+  @Test
+  void a_payment_whose_webhook_was_lost_is_settled_by_reconciliation() {
+    String orderId = order().getString("id");
+    JsonObject started = payment(orderId);
+
+    Response completed = world.app.http.post("/api/v1/payments/" + started.getString("id") + "/sandbox/complete",
+      new JsonObject().put("outcome", "succeed").put("dropWebhook", true), world.customer);
+
+    assertThat(completed.json().getString("status")).isEqualTo("CREATED");
+    assertThat(paymentStatusEventually(started.getString("id"), "SUCCEEDED")).isEqualTo("SUCCEEDED");
+    assertThat(orderStatus(orderId)).isEqualTo("PAID");
+    assertThat(count("SELECT count(*) FROM payment.outbox WHERE type = 'payment.succeeded' AND body::jsonb -> 'data' "
+      + "->> 'paymentId' = '" + started.getString("id") + "'")).isEqualTo(1);
   }
 
   private static String paymentStatusEventually(String paymentId, String wanted) {

@@ -21,6 +21,8 @@ final class PaymentRepository {
     + "WHERE provider_order_id = $1";
   private static final String LIVE_FOR_ORDER = "SELECT " + Payment.COLUMNS + " FROM payments WHERE order_id = $1 "
     + "AND status IN ('CREATED', 'SUCCEEDED')";
+  private static final String OPEN_SINCE = "SELECT " + Payment.COLUMNS + " FROM payments WHERE status = 'CREATED' "
+    + "AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT $2";
   private static final String CLAIM_EVENT = "INSERT INTO provider_events (event_id, payment_id, type) "
     + "VALUES ($1, $2, $3) ON CONFLICT (event_id) DO NOTHING";
   private static final String SETTLE = "UPDATE payments SET status = $2, provider_payment_id = $3, "
@@ -58,6 +60,15 @@ final class PaymentRepository {
 
   Future<Payment> liveForOrder(UUID orderId) {
     return db.write().preparedQuery(LIVE_FOR_ORDER).execute(Tuple.of(orderId)).map(PaymentRepository::first);
+  }
+
+  /** Payments still CREATED that were started more than {@code olderThanSec} ago, oldest first. */
+  Future<java.util.List<Payment>> openSince(int olderThanSec, int limit) {
+    return db.write().preparedQuery(OPEN_SINCE).execute(Tuple.of((double) olderThanSec, limit)).map(rows -> {
+      java.util.List<Payment> open = new java.util.ArrayList<>(rows.size());
+      rows.forEach(row -> open.add(Payment.from(row)));
+      return open;
+    });
   }
 
   /** Records a provider event as applied; false when it already was (a replay). */

@@ -2,6 +2,8 @@ package com.bazaar.payment;
 
 import com.bazaar.order.api.OrderClient;
 import com.bazaar.payment.api.PaymentAddresses;
+import com.bazaar.payment.provider.PaymentProvider;
+import com.bazaar.payment.provider.RazorpayProvider;
 import com.bazaar.payment.provider.SandboxProvider;
 import com.bazaar.platform.Ids;
 import com.bazaar.platform.Platform;
@@ -32,16 +34,22 @@ public final class PaymentVerticle extends VerticleBase {
     PaymentSettings settings = PaymentSettings.from(platform.config(), platform.profile());
     PaymentRepository repository = new PaymentRepository(platform.db(SERVICE));
     OrderClient orders = new OrderClient(platform.bus(), Principal.service(SERVICE));
-    SandboxProvider sandbox = new SandboxProvider(settings.sandboxWebhookSecret(), platform.webClient(),
-      settings.sandboxWebhookUrl());
-    PaymentService payments = new PaymentService(repository, orders, sandbox);
+    SandboxProvider sandbox = platform.perProcess("payment.sandbox", () -> new SandboxProvider(
+      settings.sandboxWebhookSecret(), platform.webClient(), settings.sandboxWebhookUrl()));
+    PaymentProvider provider = settings.provider().equals(RazorpayProvider.NAME)
+      ? platform.perProcess("payment.razorpay", () -> new RazorpayProvider(platform.vertx(), platform.webClient(),
+        settings.razorpay()))
+      : sandbox;
+    PaymentService payments = new PaymentService(repository, orders, provider);
     RefundRepository refunds = new RefundRepository();
     RefundWorker refundWorker = platform.perProcess("payment.refunds", () -> new RefundWorker(platform.vertx(),
-      repository, refunds, sandbox, settings.refundIntervalMs()).start());
+      repository, refunds, provider, settings.refundIntervalMs()).start());
     platform.perProcess("payment.refunds.consumer", () -> platform.events().consume(SERVICE, RefundOnCancel.QUEUE,
       new RefundOnCancel(refunds, refundWorker::wake))
       .onFailure(e -> LOG.warn("Cancelled orders are not being refunded: {}", e.toString())));
-    WebhookHandling webhooks = new WebhookHandling(repository, orders, sandbox, refunds, refundWorker::wake);
+    WebhookHandling webhooks = new WebhookHandling(repository, orders, provider, refunds, refundWorker::wake);
+    platform.perProcess("payment.reconciliation", () -> new Reconciliation(platform.vertx(), repository, provider,
+      webhooks, settings).start());
     SandboxCompletion completion = new SandboxCompletion(repository, sandbox, settings);
     platform.perProcess("payment.relay", () -> platform.events().relay(SERVICE)
       .onFailure(e -> LOG.warn("Payment events are not being relayed: {}", e.toString())));
@@ -53,7 +61,8 @@ public final class PaymentVerticle extends VerticleBase {
       .bind(PaymentAddresses.WEBHOOK, r -> webhooks.handle(r.rawBody(), r.header("x-razorpay-signature"),
         r.header("x-razorpay-event-id")).map(BusReply::ok))
       .bind(PaymentAddresses.SANDBOX_COMPLETE, r -> completion.complete(r.principal(), paymentId(r.param("id")),
-        "succeed".equals(r.bodyObject().getString("outcome"))).map(BusReply::ok))
+        "succeed".equals(r.bodyObject().getString("outcome")), r.bodyObject().getBoolean("dropWebhook", false))
+        .map(BusReply::ok))
       .ready();
   }
 

@@ -25,9 +25,9 @@ final class SandboxCompletion {
     this.settings = settings;
   }
 
-  Future<JsonObject> complete(Principal caller, UUID paymentId, boolean succeed) {
+  Future<JsonObject> complete(Principal caller, UUID paymentId, boolean succeed, boolean dropWebhook) {
     if (!settings.sandboxCompletionAllowed()) {
-      return Future.failedFuture(ApiError.forbidden("The sandbox can be driven only in the dev and bench profiles"));
+      return Future.failedFuture(ApiError.forbidden("The sandbox can be driven only when it is the provider, in the dev and bench profiles"));
     }
     return payments.byId(paymentId).compose(payment -> {
       if (payment == null || !Ownership.isOwnerOrAdmin(caller, payment.userId().toString())) {
@@ -37,7 +37,7 @@ final class SandboxCompletion {
         return Future.failedFuture(ApiError.conflict("PAYMENT_SETTLED", "This payment has already ended",
           new JsonObject().put("status", payment.status())));
       }
-      return sandbox.complete(payment.providerOrderId(), payment.amount(), payment.currency(), succeed)
+      return sandbox.complete(payment.providerOrderId(), payment.amount(), payment.currency(), succeed, dropWebhook)
         .compose(webhookStatus -> payments.byId(paymentId).map(after -> after.toJson()
           .put("webhookStatus", webhookStatus)));
     });

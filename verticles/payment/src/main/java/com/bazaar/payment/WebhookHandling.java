@@ -56,8 +56,14 @@ final class WebhookHandling {
       LOG.warn("A signed webhook that is not a payment event was refused ({} bytes)", raw.length());
       return Future.failedFuture(ApiError.badRequest("MALFORMED_WEBHOOK", "The webhook is not a payment event", null));
     }
-    ProviderEvent received = event;
-    String eventId = eventIdHeader != null ? eventIdHeader : received.providerPaymentId() + ":" + received.type();
+    return apply(event, eventIdHeader != null ? eventIdHeader : event.providerPaymentId() + ":" + event.type());
+  }
+
+  /**
+   * A provider event that is known to be genuine (a verified webhook, or the provider's own answer when asked),
+   * applied once per {@code eventId}.
+   */
+  Future<JsonObject> apply(ProviderEvent received, String eventId) {
     return payments.byProviderOrder(received.providerOrderId()).compose(payment -> {
       if (payment == null || !(received.captured() || received.failed())) {
         return Future.succeededFuture(answer("ignored", null));

@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 
 /**
  * What Bazaar needs of a payment provider: an order on its side for an amount, a whole refund of a captured payment,
- * and the check of its signed webhooks. Fetching a payment's state comes with the provider that needs it.
+ * the outcome of an order when asked (for payments whose webhook never came), and the check of its signed webhooks.
  */
 public interface PaymentProvider {
   String name();
@@ -17,6 +17,9 @@ public interface PaymentProvider {
    * refund's id): a provider that deduplicates by it makes a retried refund safe.
    */
   Future<String> refund(String providerPaymentId, long amount, String receipt);
+
+  /** How the provider order ended, as its webhook would have said; null while nothing has happened. */
+  Future<ProviderEvent> fetch(String providerOrderId);
 
   /** The signature scheme of this provider's webhooks. */
   WebhookSignature webhooks();

@@ -8,11 +8,14 @@ import io.vertx.ext.web.client.WebClient;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The default provider: in-process, no account anywhere. Its orders are ids it makes up; paying one is driven by
  * {@link #complete}, which sends Bazaar's own webhook endpoint, over HTTP, the webhook Razorpay would send (same
- * payload shape, same {@code X-Razorpay-Signature} HMAC), signed with the sandbox's webhook secret.
+ * payload shape, same {@code X-Razorpay-Signature} HMAC), signed with the sandbox's webhook secret. It remembers how
+ * its orders ended (in this process), so that reconciliation can ask; a completion may drop its webhook, to show that.
  */
 public final class SandboxProvider implements PaymentProvider {
   public static final String NAME = "sandbox";
@@ -22,6 +25,7 @@ public final class SandboxProvider implements PaymentProvider {
   private final WebhookSignature signature;
   private final WebClient http;
   private final String webhookUrl;
+  private final Map<String, ProviderEvent> outcomes = new ConcurrentHashMap<>();
 
   public SandboxProvider(String webhookSecret, WebClient http, String webhookUrl) {
     this.signature = new WebhookSignature(webhookSecret);
@@ -45,12 +49,21 @@ public final class SandboxProvider implements PaymentProvider {
   }
 
   @Override
+  public Future<ProviderEvent> fetch(String providerOrderId) {
+    return Future.succeededFuture(outcomes.get(providerOrderId));
+  }
+
+  @Override
   public WebhookSignature webhooks() {
     return signature;
   }
 
-  /** Pays ({@code succeed}) or fails the provider order, as its webhook; answers the webhook's HTTP status. */
-  public Future<Integer> complete(String providerOrderId, long amount, String currency, boolean succeed) {
+  /**
+   * Pays ({@code succeed}) or fails the provider order, and sends its webhook unless {@code dropWebhook}; answers
+   * the webhook's HTTP status (0 when dropped).
+   */
+  public Future<Integer> complete(String providerOrderId, long amount, String currency, boolean succeed,
+                                  boolean dropWebhook) {
     JsonObject entity = new JsonObject()
       .put("id", "pay_" + token(14))
       .put("entity", "payment")
@@ -70,6 +83,10 @@ public final class SandboxProvider implements PaymentProvider {
       .put("contains", new JsonArray().add("payment"))
       .put("payload", new JsonObject().put("payment", new JsonObject().put("entity", entity)))
       .put("created_at", Instant.now().getEpochSecond());
+    outcomes.put(providerOrderId, ProviderEvent.parse(event));
+    if (dropWebhook) {
+      return Future.succeededFuture(0);
+    }
     Buffer body = event.toBuffer();
     return http.postAbs(webhookUrl)
       .putHeader("content-type", "application/json")
