@@ -3,7 +3,6 @@ package com.bazaar.bench;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -122,7 +121,7 @@ public final class OrderPageCost {
 
   /** Shared buffers (hit + read) the service's statement touched with these parameters, planning excluded. */
   private static long buffers(Connection db, String statement, Object... params) throws SQLException {
-    String sql = "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + constant(statement);
+    String sql = "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + OrderPgbench.sql("com.bazaar.order.OrderRepository", statement);
     List<Object> ordered = new ArrayList<>();
     Matcher m = PARAM.matcher(sql);
     while (m.find()) {
@@ -137,16 +136,6 @@ public final class OrderPageCost {
         JsonObject plan = new JsonArray(rs.getString(1)).getJsonObject(0).getJsonObject("Plan");
         return plan.getLong("Shared Hit Blocks") + plan.getLong("Shared Read Blocks");
       }
-    }
-  }
-
-  private static String constant(String field) {
-    try {
-      Field constant = Class.forName("com.bazaar.order.OrderRepository").getDeclaredField(field);
-      constant.setAccessible(true);
-      return (String) constant.get(null);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("OrderPageCost reads OrderRepository." + field, e);
     }
   }
 

@@ -101,7 +101,7 @@ final class OrderPgbench {
   }
 
   /** A SQL constant of a service's repository, read where it is defined. */
-  private static String sql(String owner, String field) {
+  static String sql(String owner, String field) {
     try {
       Field constant = Class.forName(owner).getDeclaredField(field);
       constant.setAccessible(true);

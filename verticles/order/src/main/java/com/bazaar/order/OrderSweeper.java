@@ -29,7 +29,6 @@ final class OrderSweeper {
   private final OrderSettings settings;
   private final Counter expired;
   private final Counter orphansReleased;
-  private long timer = -1;
   private boolean running;
 
   OrderSweeper(Vertx vertx, OrderTransitions transitions, OrderRepository orders, StockClient stock,
@@ -46,12 +45,8 @@ final class OrderSweeper {
   }
 
   OrderSweeper start() {
-    timer = vertx.setPeriodic(settings.sweepIntervalMs(), id -> sweep());
+    vertx.setPeriodic(settings.sweepIntervalMs(), id -> sweep());
     return this;
-  }
-
-  void stop() {
-    vertx.cancelTimer(timer);
   }
 
   /** One round; a round still running when the timer fires again is not doubled. */

@@ -66,12 +66,8 @@ public final class OrderVerticle extends VerticleBase {
       .ready();
   }
 
-  /** An id that is not a UUID names no order: 404, like any other unknown id. */
   private static UUID orderId(String raw) {
-    if (!Ids.isUuid(raw)) {
-      throw ApiError.notFound("order");
-    }
-    return UUID.fromString(raw);
+    return Ids.pathId(raw, "order");
   }
 
   private static OrderStatus status(BusRequest request) {

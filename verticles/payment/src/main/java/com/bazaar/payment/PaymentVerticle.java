@@ -10,7 +10,6 @@ import com.bazaar.platform.Platform;
 import com.bazaar.platform.bus.BusBindings;
 import com.bazaar.platform.bus.BusReply;
 import com.bazaar.platform.bus.Principal;
-import com.bazaar.platform.error.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;
@@ -66,11 +65,7 @@ public final class PaymentVerticle extends VerticleBase {
       .ready();
   }
 
-  /** An id that is not a UUID names no payment: 404, like any other unknown id. */
   private static UUID paymentId(String raw) {
-    if (!Ids.isUuid(raw)) {
-      throw ApiError.notFound("payment");
-    }
-    return UUID.fromString(raw);
+    return Ids.pathId(raw, "payment");
   }
 }

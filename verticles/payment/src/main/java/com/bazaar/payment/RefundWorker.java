@@ -26,7 +26,6 @@ final class RefundWorker {
   private final RefundRepository refunds;
   private final PaymentProvider provider;
   private final long intervalMs;
-  private long timer = -1;
   private boolean running;
 
   RefundWorker(Vertx vertx, PaymentRepository payments, RefundRepository refunds, PaymentProvider provider,
@@ -39,12 +38,8 @@ final class RefundWorker {
   }
 
   RefundWorker start() {
-    timer = vertx.setPeriodic(intervalMs, id -> round());
+    vertx.setPeriodic(intervalMs, id -> round());
     return this;
-  }
-
-  void stop() {
-    vertx.cancelTimer(timer);
   }
 
   /** A round now (after a refund was requested), unless one is running. */

@@ -24,4 +24,12 @@ public final class Ids {
     }
     return UUID.fromString(value);
   }
+
+  /** A path id of a {@code what}: one that is not a UUID names nothing, so it is a 404 like any unknown id. */
+  public static UUID pathId(String value, String what) {
+    if (!isUuid(value)) {
+      throw ApiError.notFound(what);
+    }
+    return UUID.fromString(value);
+  }
 }
