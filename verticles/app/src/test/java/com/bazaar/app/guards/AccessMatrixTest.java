@@ -64,7 +64,7 @@ class AccessMatrixTest {
       for (Caller caller : ORDER) {
         Call call = fixture.prepare(actors, caller);
         Expected expected = Expected.of(op, caller, call.owner());
-        Map<String, String> before = expected == Expected.ALLOWED ? null : database.take();
+        Map<String, String> before = expected == Expected.ALLOWED ? null : database.settled();
         Response response = send(call, caller);
         String problem = check(expected, response, op, before);
         table.append(String.format(" %-14s", response.status() + " " + expected.name().charAt(0) + (problem == null ? "" : "!")));

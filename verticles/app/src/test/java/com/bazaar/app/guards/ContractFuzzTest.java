@@ -62,7 +62,7 @@ class ContractFuzzTest {
   }
 
   private static void check(FuzzCase request) {
-    Map<String, String> rows = database.take();
+    Map<String, String> rows = database.settled();
     TreeSet<String> keys = redisKeys();
 
     Response response = app.http.send(HttpMethod.valueOf(request.method()), request.uri(), request.headers(), request.body());

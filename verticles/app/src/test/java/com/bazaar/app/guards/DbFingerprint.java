@@ -18,6 +18,9 @@ import java.util.Map;
 final class DbFingerprint {
   private final String database;
   private final List<String> tables = new ArrayList<>();
+  private Map<String, String> last = Map.of();
+  private String lastTransactionId = "";
+  private Connection connection;
 
   DbFingerprint(String database) {
     this.database = database;
@@ -35,8 +38,9 @@ final class DbFingerprint {
 
   /** Each table's digest, by name. */
   Map<String, String> take() {
+    String before = nextTransactionId();
     Map<String, String> digests = new LinkedHashMap<>();
-    try (Connection connection = TestDatabase.connect(database); Statement statement = connection.createStatement()) {
+    try (Statement statement = connection().createStatement()) {
       for (String table : tables) {
         try (ResultSet rows = statement.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' "
           + "ORDER BY t::text)), '') FROM " + table + " t")) {
@@ -47,7 +51,58 @@ final class DbFingerprint {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+    last = digests;
+    lastTransactionId = before;
     return digests;
+  }
+
+  /**
+   * A digest taken once the earlier requests' background work has stopped writing (the outbox relay marking events
+   * published, consumers confirming reservations), so that what a request under test writes is told apart from what
+   * the fixtures before it set going. Quiet means no transaction id handed out for 40 ms: every write takes one, and
+   * nothing else runs against this PostgreSQL during the tests. When nothing was written since the last digest, that
+   * digest stands. Gives up waiting after about five seconds.
+   */
+  Map<String, String> settled() {
+    String seen = nextTransactionId();
+    if (seen.equals(lastTransactionId)) {
+      return last;
+    }
+    int quiet = 0;
+    for (int attempt = 0; attempt < 200 && quiet < 2; attempt++) {
+      sleep();
+      String now = nextTransactionId();
+      quiet = now.equals(seen) ? quiet + 1 : 0;
+      seen = now;
+    }
+    return take();
+  }
+
+  private String nextTransactionId() {
+    try (Statement statement = connection().createStatement();
+         ResultSet rows = statement.executeQuery("SELECT pg_snapshot_xmax(pg_current_snapshot())::text")) {
+      rows.next();
+      return rows.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One connection for the test's life: opening one per probe cost more than the probes. The database's drop ends it. */
+  private Connection connection() throws SQLException {
+    if (connection == null || connection.isClosed()) {
+      connection = TestDatabase.connect(database);
+    }
+    return connection;
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The tables whose rows differ between two digests. */
