@@ -109,7 +109,7 @@ final class OrderPlacement {
       .compose(row -> {
         Order order = new Order(orderId, row.getString("number"), userId, OrderStatus.PENDING, priced.sellerId(),
           priced.shareLinkId(), priced.shareLinkCode(), priced.currency(), priced.totalAmount(),
-          priced.commissionAmount(), draft.shippingAddress(), null, hash, row.getOffsetDateTime("created_at"),
+          priced.commissionAmount(), draft.shippingAddress(), null, false, hash, row.getOffsetDateTime("created_at"),
           row.getOffsetDateTime("created_at"));
         return Outbox.append(tx, OrderEventData.created(order, priced.items())).map(order.detail(Viewer.OWNER,
           priced.items(), List.of(new StatusChange(0, null, OrderStatus.PENDING.name(), actor, null, order.createdAt()))));

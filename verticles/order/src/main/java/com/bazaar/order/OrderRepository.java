@@ -56,8 +56,13 @@ final class OrderRepository {
     + "version = version + 1, updated_at = now() WHERE id = $1 RETURNING updated_at), "
     + "h AS (INSERT INTO order_status_history (order_id, from_status, to_status, actor, notes) "
     + "VALUES ($1, $4, $2, $5, $6)) SELECT updated_at FROM u";
+  private static final String CASH_ON_DELIVERY = "WITH u AS (UPDATE orders SET cash_on_delivery = true, "
+    + "payment_id = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING updated_at), "
+    + "h AS (INSERT INTO order_status_history (order_id, from_status, to_status, actor, notes) "
+    + "VALUES ($1, 'PENDING', 'PENDING', $3, $4)) SELECT updated_at FROM u";
   private static final String EXPIRED = "SELECT " + Order.COLUMNS + " FROM orders WHERE status = 'PENDING' "
-    + "AND created_at < now() - make_interval(mins => $1) ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED";
+    + "AND NOT cash_on_delivery AND created_at < now() - make_interval(mins => $1) ORDER BY created_at LIMIT $2 "
+    + "FOR UPDATE SKIP LOCKED";
   private static final String EXISTING = "SELECT id FROM orders WHERE id = ANY($1)";
 
   private final ServiceDb db;
@@ -154,7 +159,14 @@ final class OrderRepository {
       notes)).map(rows -> rows.iterator().next().getOffsetDateTime("updated_at"));
   }
 
-  /** Unpaid orders past the window, locked, skipping those another sweeper holds. */
+  /** Makes a PENDING order cash on delivery, paid by {@code paymentId}, with a history row saying so. */
+  Future<OffsetDateTime> chooseCashOnDelivery(SqlClient tx, UUID orderId, UUID paymentId, String actor) {
+    return tx.preparedQuery(CASH_ON_DELIVERY).execute(Tuple.of(orderId, paymentId, actor,
+      "Cash on delivery chosen (payment " + paymentId + ")")).map(rows -> rows.iterator().next()
+      .getOffsetDateTime("updated_at"));
+  }
+
+  /** Unpaid orders past the window (never cash on delivery), locked, skipping those another sweeper holds. */
   Future<List<Order>> lockExpired(SqlClient tx, int windowMin, int limit) {
     return tx.preparedQuery(EXPIRED).execute(Tuple.of(windowMin, limit)).map(rows -> all(rows, Order::from));
   }

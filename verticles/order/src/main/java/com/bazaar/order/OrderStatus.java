@@ -10,17 +10,14 @@ import java.util.Set;
 enum OrderStatus {
   PENDING, PAID, SHIPPED, DELIVERED, CANCELLED;
 
-  Set<OrderStatus> next() {
+  /** A cash-on-delivery order is never PAID by a provider: it ships unpaid and is collected when delivered. */
+  Set<OrderStatus> next(boolean cashOnDelivery) {
     return switch (this) {
-      case PENDING -> EnumSet.of(PAID, CANCELLED);
+      case PENDING -> cashOnDelivery ? EnumSet.of(SHIPPED, CANCELLED) : EnumSet.of(PAID, CANCELLED);
       case PAID -> EnumSet.of(SHIPPED, CANCELLED);
       case SHIPPED -> EnumSet.of(DELIVERED, CANCELLED);
       case DELIVERED, CANCELLED -> EnumSet.noneOf(OrderStatus.class);
     };
-  }
-
-  boolean canMoveTo(OrderStatus target) {
-    return next().contains(target);
   }
 
   /** The event that announces arriving in this state. */

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Moves orders through their states. Each move locks the order's row, checks the move against the machine (409
@@ -48,18 +49,39 @@ final class OrderTransitions {
    * order as it is; any other state is 409.
    */
   Future<OrderSnapshot> markPaid(Principal caller, UUID orderId, UUID paymentId) {
-    if (!PAYMENT_SERVICE.equals(caller.userId())) {
-      return Future.failedFuture(ApiError.forbidden("Only the payment service marks orders paid"));
-    }
-    return orders.db().write().withTransaction(tx -> orders.lock(tx, orderId).compose(order -> {
-      if (order == null) {
-        return Future.failedFuture(ApiError.notFound("order"));
-      }
-      if (order.status() != OrderStatus.PENDING && paymentId.equals(order.paymentId())) {
+    return byPaymentService(caller, orderId, (tx, order) -> order.status() != OrderStatus.PENDING
+      && paymentId.equals(order.paymentId()) ? Future.succeededFuture(order)
+      : move(tx, order, OrderStatus.PAID, paymentId, caller.userId(), null, null));
+  }
+
+  /**
+   * Makes a PENDING order cash on delivery, paid by {@code paymentId} when it is delivered; for the payment service.
+   * Idempotent for the same payment; 409 when the order is no longer PENDING or is already being paid otherwise.
+   */
+  Future<OrderSnapshot> chooseCashOnDelivery(Principal caller, UUID orderId, UUID paymentId) {
+    return byPaymentService(caller, orderId, (tx, order) -> {
+      if (order.cashOnDelivery() && paymentId.equals(order.paymentId())) {
         return Future.succeededFuture(order);
       }
-      return move(tx, order, OrderStatus.PAID, paymentId, caller.userId(), null, null);
-    })).compose(order -> orders.items(orderId).map(order::snapshot));
+      if (order.status() != OrderStatus.PENDING || order.cashOnDelivery()) {
+        return Future.failedFuture(ApiError.conflict("ORDER_NOT_PAYABLE", "Only a PENDING order that is not yet "
+          + "being paid can be paid on delivery", new JsonObject().put("orderId", orderId.toString())
+          .put("status", order.status().name())));
+      }
+      return orders.chooseCashOnDelivery(tx, orderId, paymentId, caller.userId())
+        .map(at -> order.paidOnDelivery(paymentId, at));
+    });
+  }
+
+  /** A change only the payment service may ask for, made under the order's row lock; 404 when there is no order. */
+  private Future<OrderSnapshot> byPaymentService(Principal caller, UUID orderId,
+                                                 BiFunction<SqlConnection, Order, Future<Order>> change) {
+    if (!PAYMENT_SERVICE.equals(caller.userId())) {
+      return Future.failedFuture(ApiError.forbidden("Only the payment service says how an order is paid"));
+    }
+    return orders.db().write().withTransaction(tx -> orders.lock(tx, orderId).compose(order -> order == null
+      ? Future.<Order>failedFuture(ApiError.notFound("order")) : change.apply(tx, order)))
+      .compose(order -> orders.items(orderId).map(order::snapshot));
   }
 
   /** Cancels up to a batch of unpaid orders past the payment window; safe beside other sweepers (SKIP LOCKED). */
@@ -78,10 +100,10 @@ final class OrderTransitions {
   /** {@code notes} go into the history; {@code reason} into the event (a cancellation always has one). */
   private Future<Order> move(SqlConnection tx, Order order, OrderStatus to, UUID paymentId, String actor,
                              String notes, String reason) {
-    if (!order.status().canMoveTo(to)) {
+    if (!order.canMoveTo(to)) {
       return Future.failedFuture(ApiError.conflict("INVALID_TRANSITION", "An order cannot move from "
         + order.status() + " to " + to, new JsonObject().put("from", order.status().name()).put("to", to.name())
-        .put("allowed", new JsonArray(order.status().next().stream().map(Enum::name).toList()))));
+        .put("allowed", new JsonArray(order.next().stream().map(Enum::name).toList()))));
     }
     return orders.move(tx, order, to, paymentId, actor, notes).compose(at -> {
       Order moved = order.withStatus(to, paymentId, at);

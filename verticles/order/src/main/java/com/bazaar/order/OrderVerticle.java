@@ -61,13 +61,18 @@ public final class OrderVerticle extends VerticleBase {
       .bind(OrderAddresses.SNAPSHOT, r -> reads.snapshot(r.principal(), orderId(r.bodyObject().getString("orderId")))
         .map(order -> BusReply.ok(order.toJson())))
       .bind(OrderAddresses.MARK_PAID, r -> transitions.markPaid(r.principal(),
-        orderId(r.bodyObject().getString("orderId")), Ids.parse(r.bodyObject().getString("paymentId"), "paymentId"))
-        .map(order -> BusReply.ok(order.toJson())))
+        orderId(r.bodyObject().getString("orderId")), paymentId(r)).map(order -> BusReply.ok(order.toJson())))
+      .bind(OrderAddresses.CASH_ON_DELIVERY, r -> transitions.chooseCashOnDelivery(r.principal(),
+        orderId(r.bodyObject().getString("orderId")), paymentId(r)).map(order -> BusReply.ok(order.toJson())))
       .ready();
   }
 
   private static UUID orderId(String raw) {
     return Ids.pathId(raw, "order");
+  }
+
+  private static UUID paymentId(BusRequest request) {
+    return Ids.parse(request.bodyObject().getString("paymentId"), "paymentId");
   }
 
   private static OrderStatus status(BusRequest request) {

@@ -7,6 +7,8 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** The payments' SQL, one prepared statement per query. */
@@ -22,11 +24,18 @@ final class PaymentRepository {
   private static final String LIVE_FOR_ORDER = "SELECT " + Payment.COLUMNS + " FROM payments WHERE order_id = $1 "
     + "AND status IN ('CREATED', 'SUCCEEDED')";
   private static final String OPEN_SINCE = "SELECT " + Payment.COLUMNS + " FROM payments WHERE status = 'CREATED' "
-    + "AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT $2";
+    + "AND method <> 'COD' AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT $2";
   private static final String CLAIM_EVENT = "INSERT INTO provider_events (event_id, payment_id, type) "
     + "VALUES ($1, $2, $3) ON CONFLICT (event_id) DO NOTHING";
   private static final String SETTLE = "UPDATE payments SET status = $2, provider_payment_id = $3, "
     + "failure_reason = $4, updated_at = now() WHERE id = $1 AND status = 'CREATED' RETURNING " + Payment.COLUMNS;
+
+  private static final String COLLECT_COD = "UPDATE payments SET status = 'SUCCEEDED', updated_at = now() "
+    + "WHERE order_id = $1 AND method = 'COD' AND status = 'CREATED' RETURNING " + Payment.COLUMNS;
+  private static final String CANCEL_COD = "UPDATE payments SET status = 'CANCELLED', failure_reason = $2, "
+    + "updated_at = now() WHERE order_id = $1 AND method = 'COD' AND status = 'CREATED'";
+  private static final String FOR_ORDER = "SELECT " + Payment.COLUMNS + " FROM payments WHERE order_id = $1 "
+    + "ORDER BY created_at DESC LIMIT 50";
 
   private final ServiceDb db;
 
@@ -63,12 +72,9 @@ final class PaymentRepository {
   }
 
   /** Payments still CREATED that were started more than {@code olderThanSec} ago, oldest first. */
-  Future<java.util.List<Payment>> openSince(int olderThanSec, int limit) {
-    return db.write().preparedQuery(OPEN_SINCE).execute(Tuple.of((double) olderThanSec, limit)).map(rows -> {
-      java.util.List<Payment> open = new java.util.ArrayList<>(rows.size());
-      rows.forEach(row -> open.add(Payment.from(row)));
-      return open;
-    });
+  Future<List<Payment>> openSince(int olderThanSec, int limit) {
+    return db.write().preparedQuery(OPEN_SINCE).execute(Tuple.of((double) olderThanSec, limit))
+      .map(PaymentRepository::all);
   }
 
   /** Records a provider event as applied; false when it already was (a replay). */
@@ -82,7 +88,27 @@ final class PaymentRepository {
       .map(PaymentRepository::first);
   }
 
+  /** The order's cash-on-delivery payment, now collected; null when it has none open. */
+  Future<Payment> collectCashOnDelivery(SqlClient tx, UUID orderId) {
+    return tx.preparedQuery(COLLECT_COD).execute(Tuple.of(orderId)).map(PaymentRepository::first);
+  }
+
+  Future<Void> cancelCashOnDelivery(SqlClient tx, UUID orderId, String reason) {
+    return tx.preparedQuery(CANCEL_COD).execute(Tuple.of(orderId, reason)).mapEmpty();
+  }
+
+  /** The latest 50 attempts to pay the order, newest first; one live at a time keeps the real number small. */
+  Future<List<Payment>> forOrder(UUID orderId) {
+    return db.write().preparedQuery(FOR_ORDER).execute(Tuple.of(orderId)).map(PaymentRepository::all);
+  }
+
   private static Payment first(RowSet<Row> rows) {
     return rows.size() == 0 ? null : Payment.from(rows.iterator().next());
+  }
+
+  private static List<Payment> all(RowSet<Row> rows) {
+    List<Payment> payments = new ArrayList<>(rows.size());
+    rows.forEach(row -> payments.add(Payment.from(row)));
+    return payments;
   }
 }

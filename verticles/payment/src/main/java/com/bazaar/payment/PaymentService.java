@@ -8,6 +8,7 @@ import com.bazaar.platform.bus.Principal;
 import com.bazaar.platform.db.PgErrors;
 import com.bazaar.platform.error.ApiError;
 import com.bazaar.platform.error.ErrorMapper;
+import com.bazaar.platform.json.JsonArrays;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -26,11 +27,14 @@ final class PaymentService {
   private final PaymentRepository payments;
   private final OrderClient orders;
   private final PaymentProvider provider;
+  private final CashOnDelivery cashOnDelivery;
 
-  PaymentService(PaymentRepository payments, OrderClient orders, PaymentProvider provider) {
+  PaymentService(PaymentRepository payments, OrderClient orders, PaymentProvider provider,
+                 CashOnDelivery cashOnDelivery) {
     this.payments = payments;
     this.orders = orders;
     this.provider = provider;
+    this.cashOnDelivery = cashOnDelivery;
   }
 
   Future<JsonObject> create(Principal caller, String key, UUID orderId, String method) {
@@ -40,7 +44,7 @@ final class PaymentService {
     }
     UUID userId = UUID.fromString(caller.userId());
     String hash = hash(orderId + "|" + method);
-    return payments.byKey(userId, key).compose(existing -> existing != null ? replay(existing, hash)
+    return payments.byKey(userId, key).compose(existing -> existing != null ? replay(existing, hash).map(Payment::toJson)
       : payableOrder(userId, orderId).compose(order -> start(order, userId, method, key, hash)));
   }
 
@@ -51,6 +55,19 @@ final class PaymentService {
       }
       return payment.toJson();
     });
+  }
+
+  /** Every attempt to pay the order, newest first, for its buyer or an ADMIN; anyone else's order, or none, is 404. */
+  Future<JsonObject> forOrder(Principal caller, UUID orderId) {
+    return orders.snapshot(orderId)
+      .recover(e -> Future.failedFuture(ErrorMapper.map(e).status() == 404 ? ApiError.notFound("order") : e))
+      .compose(order -> {
+        if (!Ownership.isOwnerOrAdmin(caller, order.userId().toString())) {
+          return Future.failedFuture(ApiError.notFound("order"));
+        }
+        return payments.forOrder(orderId).map(all -> new JsonObject().put("items",
+          JsonArrays.of(all, Payment::toJson)));
+      });
   }
 
   /** The caller's own PENDING order; anyone else's, or none, is 404. */
@@ -74,14 +91,19 @@ final class PaymentService {
       if (live != null) {
         return Future.failedFuture(inProgress(live.id()));
       }
-      return provider.createOrder(order.totalAmount(), order.currency(), order.number())
+      boolean cod = CashOnDelivery.METHOD.equals(method);
+      Future<String> providerOrder = cod ? Future.succeededFuture()
+        : provider.createOrder(order.totalAmount(), order.currency(), order.number());
+      return providerOrder
         .compose(providerOrderId -> payments.insert(UUID.randomUUID(), order.orderId(), userId, method,
-          provider.name(), providerOrderId, order.totalAmount(), order.currency(), key, hash))
+          cod ? CashOnDelivery.PROVIDER : provider.name(), providerOrderId, order.totalAmount(), order.currency(),
+          key, hash))
+        .compose(this::confirmed)
         .map(Payment::toJson)
         .recover(failure -> {
           String constraint = PgErrors.uniqueViolation(failure).orElse("");
           if (constraint.equals("payments_idempotency")) {
-            return payments.byKey(userId, key).compose(first -> replay(first, hash));
+            return payments.byKey(userId, key).compose(first -> replay(first, hash)).map(Payment::toJson);
           }
           if (constraint.equals("payments_one_live_per_order")) {
             return payments.liveForOrder(order.orderId()).compose(other -> Future.failedFuture(
@@ -92,12 +114,18 @@ final class PaymentService {
     });
   }
 
-  private static Future<JsonObject> replay(Payment existing, String hash) {
+  /** A retry finds the first payment; an open cash-on-delivery one is confirmed again, finishing a failed start. */
+  private Future<Payment> replay(Payment existing, String hash) {
     if (!existing.requestHash().equals(hash)) {
       return Future.failedFuture(ApiError.unprocessable("IDEMPOTENCY_KEY_REUSED",
         "This Idempotency-Key was used for another payment", null));
     }
-    return Future.succeededFuture(existing.toJson());
+    return confirmed(existing);
+  }
+
+  private Future<Payment> confirmed(Payment payment) {
+    return CashOnDelivery.METHOD.equals(payment.method()) && Payment.CREATED.equals(payment.status())
+      ? cashOnDelivery.confirm(payment) : Future.succeededFuture(payment);
   }
 
   private static ApiError inProgress(UUID paymentId) {

@@ -39,13 +39,15 @@ public final class PaymentVerticle extends VerticleBase {
       ? platform.perProcess("payment.razorpay", () -> new RazorpayProvider(platform.vertx(), platform.webClient(),
         settings.razorpay()))
       : sandbox;
-    PaymentService payments = new PaymentService(repository, orders, provider);
+    CashOnDelivery cashOnDelivery = new CashOnDelivery(repository, orders);
+    PaymentService payments = new PaymentService(repository, orders, provider, cashOnDelivery);
     RefundRepository refunds = new RefundRepository();
     RefundWorker refundWorker = platform.perProcess("payment.refunds", () -> new RefundWorker(platform.vertx(),
       repository, refunds, provider, settings.refundIntervalMs()).start());
-    platform.perProcess("payment.refunds.consumer", () -> platform.events().consume(SERVICE, RefundOnCancel.QUEUE,
-      new RefundOnCancel(refunds, refundWorker::wake))
-      .onFailure(e -> LOG.warn("Cancelled orders are not being refunded: {}", e.toString())));
+    platform.perProcess("payment.orders", () -> platform.events().consume(SERVICE, OrderOutcomes.QUEUE,
+      new OrderOutcomes(refunds, cashOnDelivery, refundWorker::wake))
+      .onFailure(e -> LOG.warn("Cancelled orders are not being refunded, nor delivered ones collected: {}",
+        e.toString())));
     WebhookHandling webhooks = new WebhookHandling(repository, orders, provider, refunds, refundWorker::wake);
     platform.perProcess("payment.reconciliation", () -> new Reconciliation(platform.vertx(), repository, provider,
       webhooks, settings).start());
@@ -57,6 +59,8 @@ public final class PaymentVerticle extends VerticleBase {
         Ids.parse(r.bodyObject().getString("orderId"), "orderId"), r.bodyObject().getString("method"))
         .map(BusReply::created))
       .bind(PaymentAddresses.GET, r -> payments.get(r.principal(), paymentId(r.param("id"))).map(BusReply::ok))
+      .bind(PaymentAddresses.FOR_ORDER, r -> payments.forOrder(r.principal(), Ids.pathId(r.param("id"), "order"))
+        .map(BusReply::ok))
       .bind(PaymentAddresses.WEBHOOK, r -> webhooks.handle(r.rawBody(), r.header("x-razorpay-signature"),
         r.header("x-razorpay-event-id")).map(BusReply::ok))
       .bind(PaymentAddresses.SANDBOX_COMPLETE, r -> completion.complete(r.principal(), paymentId(r.param("id")),

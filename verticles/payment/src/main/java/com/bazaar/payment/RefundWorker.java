@@ -1,12 +1,9 @@
 package com.bazaar.payment;
 
-import com.bazaar.payment.api.PaymentEvents;
 import com.bazaar.payment.provider.PaymentProvider;
-import com.bazaar.platform.events.EventEnvelope;
 import com.bazaar.platform.events.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,15 +63,7 @@ final class RefundWorker {
     Payment payment = refund.payment();
     return provider.refund(payment.providerPaymentId(), refund.amount(), refund.refundId().toString())
       .compose(providerRefundId -> refunds.done(tx, refund, providerRefundId).compose(refunded -> Outbox.append(tx,
-        EventEnvelope.of(PaymentEvents.REFUNDED, new JsonObject()
-          .put("paymentId", refunded.id().toString())
-          .put("orderId", refunded.orderId().toString())
-          .put("userId", refunded.userId().toString())
-          .put("refundId", refund.refundId().toString())
-          .put("providerRefundId", providerRefundId)
-          .put("amount", refund.amount())
-          .put("currency", refund.currency())
-          .put("reason", refund.reason())))))
+        PaymentEventData.refunded(refunded, refund, providerRefundId))))
       .recover(failure -> {
         LOG.warn("The provider did not refund payment {}: {}", payment.id(), failure.toString());
         return refunds.failedAttempt(tx, refund.refundId());

@@ -33,6 +33,11 @@ final class SandboxCompletion {
       if (payment == null || !Ownership.isOwnerOrAdmin(caller, payment.userId().toString())) {
         return Future.failedFuture(ApiError.notFound("payment"));
       }
+      if (!sandbox.name().equals(payment.provider())) {
+        return Future.failedFuture(ApiError.conflict("NOT_A_SANDBOX_PAYMENT", "Only a sandbox payment can be completed "
+          + "here; cash on delivery is collected when its order is delivered",
+          new JsonObject().put("provider", payment.provider())));
+      }
       if (!Payment.CREATED.equals(payment.status())) {
         return Future.failedFuture(ApiError.conflict("PAYMENT_SETTLED", "This payment has already ended",
           new JsonObject().put("status", payment.status())));

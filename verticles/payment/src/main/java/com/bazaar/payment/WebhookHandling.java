@@ -2,7 +2,6 @@ package com.bazaar.payment;
 
 import com.bazaar.order.api.OrderClient;
 import com.bazaar.order.api.OrderSnapshot;
-import com.bazaar.payment.api.PaymentEvents;
 import com.bazaar.payment.provider.PaymentProvider;
 import com.bazaar.payment.provider.ProviderEvent;
 import com.bazaar.platform.error.ApiError;
@@ -106,24 +105,12 @@ final class WebhookHandling {
   }
 
   private static EventEnvelope event(Payment payment, OrderSnapshot order) {
-    JsonObject data = new JsonObject()
-      .put("paymentId", payment.id().toString())
-      .put("orderId", payment.orderId().toString())
-      .put("userId", payment.userId().toString());
     if (Payment.SUCCEEDED.equals(payment.status())) {
-      data.put("amount", payment.amount()).put("currency", payment.currency()).put("method", payment.method())
-        .put("provider", payment.provider()).put("cause", "captured")
-        .put("commissionAmount", order.commissionAmount());
-      if (order.sellerId() != null) {
-        data.put("sellerId", order.sellerId().toString()).put("shareLinkId", order.shareLinkId().toString());
-      }
-      return EventEnvelope.of(PaymentEvents.SUCCEEDED, data);
+      return PaymentEventData.succeeded(payment, PaymentEventData.CAPTURED, order.commissionAmount(),
+        order.sellerId() == null ? null : order.sellerId().toString(),
+        order.shareLinkId() == null ? null : order.shareLinkId().toString());
     }
-    if (Payment.FAILED.equals(payment.status())) {
-      return EventEnvelope.of(PaymentEvents.FAILED, data.put("reason", payment.failureReason() == null
-        ? "declined" : payment.failureReason()));
-    }
-    return null;
+    return Payment.FAILED.equals(payment.status()) ? PaymentEventData.failed(payment) : null;
   }
 
   private static JsonObject answer(String outcome, Payment payment) {

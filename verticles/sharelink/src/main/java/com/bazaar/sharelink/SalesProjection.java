@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * Orders, revenue and commission per link, from {@code order.paid} and {@code order.cancelled}, applied through the
- * platform's consumer and inbox (so a redelivered event counts once). Each order has a row: a cancellation reverses
+ * platform's consumer and inbox. A cash-on-delivery order is never PAID: it counts when its cash is collected
+ * ({@code payment.succeeded} of cause {@code collected_on_delivery}), and is counted once either way (so a redelivered event counts once). Each order has a row: a cancellation reverses
  * only what a payment counted, and a payment that arrives after its order's cancellation counts nothing. Events are
  * handled concurrently and in any order, so the two of one order are serialized by a transaction-scoped advisory
  * lock on the order id: without it, a cancellation racing its payment's uncommitted row would be lost.
@@ -22,6 +23,8 @@ final class SalesProjection implements EventHandler {
   // depend on the order module. EventCatalogueTest checks both against conf/asyncapi.yaml.
   private static final String ORDER_PAID = "order.paid";
   private static final String ORDER_CANCELLED = "order.cancelled";
+  private static final String PAYMENT_SUCCEEDED = "payment.succeeded";
+  private static final String COLLECTED_ON_DELIVERY = "collected_on_delivery";
   private static final String LOCK_ORDER = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 7))";
   private static final String PAID = "INSERT INTO link_orders (order_id, link_id, amount, commission, currency, state) "
     + "VALUES ($1, $2, $3, $4, $5, 'PAID') ON CONFLICT (order_id) DO NOTHING RETURNING link_id";
@@ -49,8 +52,9 @@ final class SalesProjection implements EventHandler {
   }
 
   private static Future<Void> apply(SqlConnection tx, String type, JsonObject data, UUID orderId, UUID link) {
-    if (type.equals(ORDER_PAID)) {
-      long amount = data.getLong("totalAmount");
+    boolean collected = type.equals(PAYMENT_SUCCEEDED) && COLLECTED_ON_DELIVERY.equals(data.getString("cause"));
+    if (type.equals(ORDER_PAID) || collected) {
+      long amount = data.getLong(collected ? "amount" : "totalAmount");
       long commission = data.getLong("commissionAmount", 0L);
       return tx.preparedQuery(PAID).execute(Tuple.of(orderId, link, amount, commission, data.getString("currency")))
         .compose(rows -> rows.size() == 0 ? Future.succeededFuture()

@@ -101,6 +101,8 @@ final class AccessFixtures {
       .put("method", "UPI")).withHeaders(Map.of("Idempotency-Key", UUID.randomUUID().toString()))
       .ownedBy(Caller.CUSTOMER));
     f.put("getPayment", (a, c) -> Call.of("GET", "/api/v1/payments/" + payment(a)).ownedBy(Caller.CUSTOMER));
+    f.put("orderPayments", (a, c) -> Call.of("GET", "/api/v1/orders/" + order(a) + "/payments")
+      .ownedBy(Caller.CUSTOMER));
     f.put("completeSandboxPayment", (a, c) -> Call.of("POST", "/api/v1/payments/" + payment(a) + "/sandbox/complete",
       new JsonObject().put("outcome", "fail")).ownedBy(Caller.CUSTOMER));
     f.put("paymentWebhook", (a, c) -> {

@@ -12,6 +12,8 @@ public final class OrderAddresses {
   public static final String SNAPSHOT = "order.snapshot";
   /** For the payment service only: {@code {"orderId","paymentId"}} in, {@link OrderSnapshot} out. */
   public static final String MARK_PAID = "order.mark-paid";
+  /** For the payment service only: {@code {"orderId","paymentId"}} in, {@link OrderSnapshot} out. */
+  public static final String CASH_ON_DELIVERY = "order.cash-on-delivery";
 
   private OrderAddresses() {
   }

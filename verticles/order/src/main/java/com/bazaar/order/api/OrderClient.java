@@ -33,4 +33,14 @@ public final class OrderClient {
     JsonObject body = new JsonObject().put("orderId", orderId.toString()).put("paymentId", paymentId.toString());
     return bus.call(OrderAddresses.MARK_PAID, BusRequest.of(body, caller), OrderSnapshot::fromJson);
   }
+
+  /**
+   * Makes the PENDING order cash on delivery, paid by {@code paymentId}: it may then ship unpaid, and is never
+   * expired for want of payment. Idempotent for the same payment; 409 {@code ORDER_NOT_PAYABLE} when the order is not
+   * PENDING or is already paid on delivery by another payment; 403 unless the caller is the payment service.
+   */
+  public Future<OrderSnapshot> chooseCashOnDelivery(UUID orderId, UUID paymentId) {
+    JsonObject body = new JsonObject().put("orderId", orderId.toString()).put("paymentId", paymentId.toString());
+    return bus.call(OrderAddresses.CASH_ON_DELIVERY, BusRequest.of(body, caller), OrderSnapshot::fromJson);
+  }
 }

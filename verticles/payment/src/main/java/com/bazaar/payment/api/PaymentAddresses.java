@@ -4,6 +4,7 @@ package com.bazaar.payment.api;
 public final class PaymentAddresses {
   public static final String CREATE = "payment.create";
   public static final String GET = "payment.get";
+  public static final String FOR_ORDER = "payment.for-order";
   public static final String WEBHOOK = "payment.webhook";
   public static final String SANDBOX_COMPLETE = "payment.sandbox.complete";
 

@@ -35,10 +35,25 @@ public final class TestDatabase implements AutoCloseable {
 
   /** The single number a query answers (a count, a sum), for asserting on rows. */
   public long queryLong(String sql) {
+    return firstValue(sql, rows -> rows.getLong(1));
+  }
+
+  /** The first column of the first row a query answers, as text; null when it is NULL. */
+  public String queryString(String sql) {
+    return firstValue(sql, rows -> rows.getString(1));
+  }
+
+  private interface Column<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
+  private <T> T firstValue(String sql, Column<T> column) {
     try (Connection connection = connect(name); Statement statement = connection.createStatement();
          ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
+      if (!rows.next()) {
+        throw new IllegalStateException("No row from " + sql);
+      }
+      return column.read(rows);
     } catch (SQLException e) {
       throw new IllegalStateException("SQL failed on " + name + ": " + sql, e);
     }
