@@ -38,21 +38,24 @@ final class SalesProjection implements EventHandler {
   private static final String CANCEL_FIRST = "INSERT INTO link_orders (order_id, link_id, amount, commission, currency, "
     + "state) VALUES ($1, $2, 0, 0, NULL, 'CANCELLED') ON CONFLICT (order_id) DO NOTHING";
 
+  /** Only sales through a link, and of the payment events only a collection on delivery. */
+  @Override
+  public boolean concerns(EventEnvelope event) {
+    return event.data().getString("shareLinkId") != null && (!event.type().equals(PAYMENT_SUCCEEDED)
+      || COLLECTED_ON_DELIVERY.equals(event.data().getString("cause")));
+  }
+
   @Override
   public Future<Void> handle(SqlConnection tx, EventEnvelope event) {
     JsonObject data = event.data();
-    String linkId = data.getString("shareLinkId");
-    if (linkId == null) {
-      return Future.succeededFuture();
-    }
     UUID orderId = UUID.fromString(data.getString("orderId"));
-    UUID link = UUID.fromString(linkId);
+    UUID link = UUID.fromString(data.getString("shareLinkId"));
     return tx.preparedQuery(LOCK_ORDER).execute(Tuple.of(orderId.toString()))
       .compose(locked -> apply(tx, event.type(), data, orderId, link));
   }
 
   private static Future<Void> apply(SqlConnection tx, String type, JsonObject data, UUID orderId, UUID link) {
-    boolean collected = type.equals(PAYMENT_SUCCEEDED) && COLLECTED_ON_DELIVERY.equals(data.getString("cause"));
+    boolean collected = type.equals(PAYMENT_SUCCEEDED);
     if (type.equals(ORDER_PAID) || collected) {
       long amount = data.getLong(collected ? "amount" : "totalAmount");
       long commission = data.getLong("commissionAmount", 0L);

@@ -50,6 +50,7 @@ public final class EventConsumer {
   private final AckingConsumer consumer;
   private final Counter applied;
   private final Counter duplicates;
+  private final Counter ignored;
   private final Counter retried;
   private final Counter dead;
   private final Timer lag;
@@ -73,6 +74,7 @@ public final class EventConsumer {
     this.consumer = new AckingConsumer(broker, queue, this.settings.prefetch(), prepare, this::onDelivery);
     this.applied = outcome(registry, "applied");
     this.duplicates = outcome(registry, "duplicate");
+    this.ignored = outcome(registry, "ignored");
     this.retried = outcome(registry, "retried");
     this.dead = outcome(registry, "dead");
     this.lag = Timer.builder("bazaar.events.lag").tag("queue", queue)
@@ -107,6 +109,10 @@ public final class EventConsumer {
     }
     if (!handler.understands(event.version())) {
       return settle(delivery, deadLetter(message, "unknown envelope version " + event.version(), attempt));
+    }
+    if (!handler.concerns(event)) {
+      ignored.increment();
+      return delivery.ack();
     }
     return apply(event).transform(ar -> {
       if (ar.succeeded()) {

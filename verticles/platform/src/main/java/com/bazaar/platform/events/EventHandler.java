@@ -11,6 +11,14 @@ import io.vertx.sqlclient.SqlConnection;
 public interface EventHandler {
   Future<Void> handle(SqlConnection tx, EventEnvelope event);
 
+  /**
+   * False for an event this handler has nothing to do with (a queue's binding can only select by type): it is
+   * acked without a transaction or an inbox row, and counted as {@code ignored}.
+   */
+  default boolean concerns(EventEnvelope event) {
+    return true;
+  }
+
   /** The envelope versions this handler reads; any other goes straight to the dead-letter queue. */
   default boolean understands(int version) {
     return version == EventEnvelope.CURRENT_VERSION;
