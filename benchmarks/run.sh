@@ -14,6 +14,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
 DURATION=10s WARMUP=3s CONNECTIONS=64 THREADS=2 ROUNDS=2 PRODUCTS=10000 NAME=full ONLY="" BUILD=1 SCALING=0 ORDER_PAGES=0
+# Payments seeded for the webhook scenario (each capture settles one, so enough for every round) and for pgbench.
+WEBHOOKS=40000 PGBENCH_WEBHOOKS=40000
 PORT=${BENCH_PORT:-8088} DB=${BENCH_DB:-bazaar_bench} OUT_BASE=benchmarks/results
 ARGS="$*"
 while [ $# -gt 0 ]; do
@@ -28,7 +30,7 @@ while [ $# -gt 0 ]; do
     --name) NAME=$2; shift ;;
     --out) OUT_BASE=$2; shift ;;
     --no-build) BUILD=0 ;;
-    --smoke) DURATION=2s WARMUP=0s ROUNDS=1 PRODUCTS=1000 CONNECTIONS=16 NAME=smoke ;;
+    --smoke) DURATION=2s WARMUP=0s ROUNDS=1 PRODUCTS=1000 CONNECTIONS=16 NAME=smoke WEBHOOKS=3000 PGBENCH_WEBHOOKS=5000 ;;
     --scaling) SCALING=1 NAME=scaling ;;
     --order-pages) ORDER_PAGES=1 NAME=order-pages ;;
     *) echo "unknown flag $1" >&2; exit 2 ;;
@@ -145,7 +147,7 @@ run_wrk() {
   local sampler=$!
   local script_args
   read -r -a script_args <<< "$script"
-  wrk -t"$THREADS" -c"$conns" -d"$duration" --timeout 5s -s "benchmarks/wrk/${script_args[0]}" "http://127.0.0.1:$PORT" \
+  WRK_THREADS=$THREADS wrk -t"$THREADS" -c"$conns" -d"$duration" --timeout 5s -s "benchmarks/wrk/${script_args[0]}" "http://127.0.0.1:$PORT" \
     -- "${script_args[@]:1}" > "$file" 2>&1 || true
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
@@ -181,14 +183,14 @@ pgbench_scripts() {
   local name=$1 files=()
   shift
   for script in "$@"; do files+=(-f "$script"); done
-  PGOPTIONS="-c search_path=product,order" pgbench -n -h "${BAZAAR_PG_HOST:-127.0.0.1}" -U "${BAZAAR_PG_USER:-postgres}" -c 8 -j 2 \
+  PGOPTIONS="-c search_path=product,order,payment" pgbench -n -h "${BAZAAR_PG_HOST:-127.0.0.1}" -U "${BAZAAR_PG_USER:-postgres}" -c 8 -j 2 \
     -T "${DURATION%s}" -M prepared "${files[@]}" "$DB" > "$OUT/raw/pgbench-$name.txt" 2>&1 || true
   printf '  %-28s %s\n' "pgbench $name" "$(grep -o 'tps = [0-9.]*' "$OUT/raw/pgbench-$name.txt" | head -1)"
 }
 
 pgbench_baselines() {
   echo "== pgbench"
-  java -cp "$CP" com.bazaar.bench.PgbenchScripts "$OUT/pgbench" "$PRODUCTS" 50
+  java -cp "$CP" com.bazaar.bench.PgbenchScripts "$OUT/pgbench" "$PRODUCTS" 50 "$WEBHOOKS" "$PGBENCH_WEBHOOKS"
   local secs=${DURATION%s}
   for script in "$OUT"/pgbench/*.sql; do
     pgbench_scripts "$(basename "$script" .sql)" "$script"
@@ -206,6 +208,7 @@ benchmark_run() {
   start_server default "$OUT/raw/server-seed.log"
   seed "$PRODUCTS"
   python3 benchmarks/seed/api_check.py "http://127.0.0.1:$PORT" admin@bazaar.bench "bench password 1" 3 | tee -a "$OUT/seed.txt"
+  java -cp "$CP" com.bazaar.bench.WebhookSeed "$WEBHOOKS" "$PGBENCH_WEBHOOKS" "$BENCH_DATA" | tee -a "$OUT/seed.txt"
   mapfile -t VARIANTS < <(variants_in_order)
   for round in $(seq 1 "$ROUNDS"); do
     echo "== round $round"

@@ -134,7 +134,8 @@ def http_beside(script):
     if size:
         return {"product_spread": "products_spread", "product_detail": "product_detail"}.get(base, "") + "@" + size
     return {"product_list": "products_hot@nocache", "product_detail": "product_detail@nodetailcache",
-            "order_create": "order_create@default", "order_create_link": "order_create_link@default"}.get(base, "")
+            "order_create": "order_create@default", "order_create_link": "order_create_link@default",
+            "payment_webhook": "payment_webhook@default"}.get(base, "")
 
 
 def fmt(value, digits=0):

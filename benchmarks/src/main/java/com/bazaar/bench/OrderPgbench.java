@@ -89,7 +89,7 @@ final class OrderPgbench {
   }
 
   /** Replaces $1..$n with the expressions, highest first so that $1 never eats the start of $12. */
-  private static String bind(String sql, String... expressions) {
+  static String bind(String sql, String... expressions) {
     String bound = sql;
     for (int i = expressions.length; i >= 1; i--) {
       bound = bound.replace("$" + i, "(" + expressions[i - 1] + ")");

@@ -14,7 +14,9 @@ import java.nio.file.Path;
  * LIMIT as a parameter, the way the service once sent it (re-planned on every execution). {@code spread/} holds one
  * script per list shape of {@code benchmarks/wrk/products_spread.lua} (four sorts, with and without a price floor, in
  * a random category); passed to one pgbench together they are the same mix. {@link OrderPgbench} adds the statements
- * of an order create. Run pgbench with {@code PGOPTIONS='-c search_path=product,order'}.
+ * of an order create, and {@link WebhookPgbench} those of a webhook capture when the seeded webhook payments are given
+ ({@code OUT PRODUCTS CATEGORIES [WEBHOOKS PGBENCH_WEBHOOKS]}). Run pgbench with
+ {@code PGOPTIONS='-c search_path=product,order,payment'}.
  */
 public final class PgbenchScripts {
   private PgbenchScripts() {
@@ -38,6 +40,10 @@ public final class PgbenchScripts {
       ProductDetails.bySlugSql().replace("$1", "('p-' || :n)"));
     writeSpread(out.resolve("spread"), categories);
     OrderPgbench.write(out, products);
+    if (args.length == 5) {
+      int webhooks = Integer.parseInt(args[3]);
+      WebhookPgbench.write(out, webhooks + 1, webhooks + Integer.parseInt(args[4]));
+    }
   }
 
   private static void writeSpread(Path dir, int categories) throws IOException {
