@@ -1,16 +1,13 @@
 package com.bazaar.order;
 
+import com.bazaar.platform.Digests;
 import com.bazaar.platform.Ids;
 import com.bazaar.platform.error.ApiError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,12 +45,7 @@ record OrderDraft(List<Item> items, String shareLinkCode, JsonObject shippingAdd
     JsonArray lines = new JsonArray();
     items.forEach(item -> lines.add(new JsonArray().add(item.variantId().toString()).add(item.quantity())));
     String canonical = new JsonArray().add(lines).add(shareLinkCode).add(canonical(shippingAddress)).encode();
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Digests.sha256Hex(canonical);
   }
 
   private static Object canonical(Object value) {

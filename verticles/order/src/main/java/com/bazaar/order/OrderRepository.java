@@ -1,6 +1,7 @@
 package com.bazaar.order;
 
 import com.bazaar.platform.db.ServiceDb;
+import com.bazaar.platform.paging.TimeCursor;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -8,7 +9,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +23,8 @@ import java.util.function.Function;
  */
 final class OrderRepository {
   /** The key before every real key of a newest-first list: the first page starts here. */
-  static final OffsetDateTime FIRST_PAGE_TIME = OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC);
-  static final UUID FIRST_PAGE_ID = new UUID(-1L, -1L);
+  static final OffsetDateTime FIRST_PAGE_TIME = TimeCursor.FIRST_PAGE.time();
+  static final UUID FIRST_PAGE_ID = TimeCursor.FIRST_PAGE.id();
 
   static final String INSERT = "WITH o AS (INSERT INTO orders (id, user_id, idempotency_key, request_hash, status, "
     + "seller_id, share_link_id, share_link_code, currency, total_amount, commission_amount, shipping_address) "

@@ -3,6 +3,7 @@ package com.bazaar.payment;
 import com.bazaar.order.api.OrderClient;
 import com.bazaar.order.api.OrderSnapshot;
 import com.bazaar.payment.provider.PaymentProvider;
+import com.bazaar.platform.Digests;
 import com.bazaar.platform.auth.Ownership;
 import com.bazaar.platform.bus.Principal;
 import com.bazaar.platform.db.PgErrors;
@@ -12,10 +13,6 @@ import com.bazaar.platform.json.JsonArrays;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -43,7 +40,7 @@ final class PaymentService {
         "Starting a payment needs an Idempotency-Key header", null));
     }
     UUID userId = UUID.fromString(caller.userId());
-    String hash = hash(orderId + "|" + method);
+    String hash = Digests.sha256Hex(orderId + "|" + method);
     return payments.byKey(userId, key).compose(existing -> existing != null ? replay(existing, hash).map(Payment::toJson)
       : payableOrder(userId, orderId).compose(order -> start(order, userId, method, key, hash)));
   }
@@ -131,13 +128,5 @@ final class PaymentService {
   private static ApiError inProgress(UUID paymentId) {
     return ApiError.conflict("PAYMENT_EXISTS", "This order already has an open or successful payment",
       new JsonObject().put("paymentId", paymentId == null ? null : paymentId.toString()));
-  }
-
-  private static String hash(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

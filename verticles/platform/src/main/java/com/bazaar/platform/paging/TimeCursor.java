@@ -11,6 +11,9 @@ import java.util.UUID;
 
 /** The keyset of a list newest first: the time and id of the last row of a page. */
 public record TimeCursor(OffsetDateTime time, UUID id) {
+  /** The key before every real key of a newest-first list: the first page starts here. */
+  public static final TimeCursor FIRST_PAGE = new TimeCursor(OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0,
+    ZoneOffset.UTC), new UUID(-1L, -1L));
 
   public static String encode(OffsetDateTime time, UUID id) {
     return Cursor.encode(time.toInstant().toString(), id.toString());
@@ -27,6 +30,12 @@ public record TimeCursor(OffsetDateTime time, UUID id) {
     } catch (DateTimeParseException | IllegalArgumentException | ClassCastException e) {
       throw ApiError.badRequest("INVALID_CURSOR", "The cursor is not one this list issued", null);
     }
+  }
+
+  /** As {@link #decode}, with {@link #FIRST_PAGE} for no cursor. */
+  public static TimeCursor decodeOrFirst(String cursor) {
+    TimeCursor decoded = decode(cursor);
+    return decoded == null ? FIRST_PAGE : decoded;
   }
 
   public static OffsetDateTime timeOf(TimeCursor cursor) {
