@@ -9,6 +9,7 @@ import com.bazaar.platform.events.admin.EventsVerticle;
 import com.bazaar.pricing.PricingVerticle;
 import com.bazaar.product.ProductVerticle;
 import com.bazaar.sharelink.ShareLinkVerticle;
+import com.bazaar.wallet.WalletVerticle;
 import io.vertx.core.Deployable;
 
 import java.util.List;
@@ -34,6 +35,7 @@ final class ServiceCatalog {
     new ServiceEntry(ShareLinkVerticle.SERVICE, true, ShareLinkVerticle::new),
     new ServiceEntry(OrderVerticle.SERVICE, true, OrderVerticle::new),
     new ServiceEntry(PaymentVerticle.SERVICE, true, PaymentVerticle::new),
+    new ServiceEntry(WalletVerticle.SERVICE, true, WalletVerticle::new),
     new ServiceEntry(GATEWAY, false, GatewayVerticle::new));
 
   private ServiceCatalog() {

@@ -49,6 +49,7 @@ final class OrderEventData {
       .put("shareLinkCode", order.shareLinkCode())
       .put("totalAmount", order.totalAmount())
       .put("commissionAmount", order.commissionAmount())
-      .put("currency", order.currency());
+      .put("currency", order.currency())
+      .put("cashOnDelivery", order.cashOnDelivery());
   }
 }

@@ -26,6 +26,7 @@ final class AccessFixtures {
     shareLinks(fixtures);
     orders(fixtures);
     payments(fixtures);
+    wallet(fixtures);
     events(fixtures);
     return fixtures;
   }
@@ -123,6 +124,33 @@ final class AccessFixtures {
       headers);
     if (created.status() != 201) {
       throw new IllegalStateException("Could not start a payment: " + created.status() + " " + created.body());
+    }
+    return created.json().getString("id");
+  }
+
+  private static void wallet(Map<String, Fixture> f) {
+    f.put("getWallet", (a, c) -> Call.of("GET", "/api/v1/wallet"));
+    f.put("walletTransactions", (a, c) -> Call.of("GET", "/api/v1/wallet/transactions"));
+    f.put("requestPayout", (a, c) -> Call.of("POST", "/api/v1/wallet/payouts", new JsonObject().put("amount", 100)
+      .put("bankAccount", "HDFC 0001 2345 67")).withHeaders(Map.of("Idempotency-Key", UUID.randomUUID().toString())));
+    f.put("listPayouts", (a, c) -> Call.of("GET", "/api/v1/wallet/payouts"));
+    f.put("adminPayouts", (a, c) -> Call.of("GET", "/api/v1/admin/payouts"));
+    f.put("decidePayout", (a, c) -> Call.of("PATCH", "/api/v1/admin/payouts/" + payout(a),
+      new JsonObject().put("status", "APPROVED")));
+    f.put("walletAudit", (a, c) -> Call.of("GET", "/api/v1/admin/wallet/audit"));
+  }
+
+  /** A REQUESTED payout of the RESELLER caller, its amount held from a seeded available balance; its id. */
+  private static String payout(Actors a) {
+    String reseller = a.userId(Caller.RESELLER);
+    a.seed("SELECT wallet.transfer(gen_random_uuid(), '" + reseller + "', NULL, 'COMMISSION_EXPENSE', '" + reseller
+      + "', 'AVAILABLE', 'INR', 500, 'COMMISSION_AVAILABLE', '" + UUID.randomUUID() + "')");
+    Map<String, String> headers = new HashMap<>(a.headers(Caller.RESELLER));
+    headers.put("Idempotency-Key", UUID.randomUUID().toString());
+    var created = a.http().post("/api/v1/wallet/payouts", new JsonObject().put("amount", 500)
+      .put("bankAccount", "HDFC 0001 2345 67"), headers);
+    if (created.status() != 201) {
+      throw new IllegalStateException("Could not request a payout: " + created.status() + " " + created.body());
     }
     return created.json().getString("id");
   }

@@ -16,4 +16,12 @@ public final class PgErrors {
     }
     return Optional.empty();
   }
+
+  /** The constraint name when the failure is a CHECK violation. */
+  public static Optional<String> checkViolation(Throwable failure) {
+    if (failure instanceof PgException pg && "23514".equals(pg.getSqlState())) {
+      return Optional.ofNullable(pg.getConstraint());
+    }
+    return Optional.empty();
+  }
 }
