@@ -9,13 +9,16 @@
 #   benchmarks/run.sh --scenarios hello,products_hot --duration 30s --connections 128
 #   benchmarks/run.sh --scaling            throughput against instances (1, 2, 4) and data size (1k, 10k, 100k)
 #   benchmarks/run.sh --order-pages        the buffers one order-list page touches at 10k and 1M orders
+#   benchmarks/run.sh --wallet-pages       the buffers one transfer-history page touches at 10k and 1M transfers
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
-DURATION=10s WARMUP=3s CONNECTIONS=64 THREADS=2 ROUNDS=2 PRODUCTS=10000 NAME=full ONLY="" BUILD=1 SCALING=0 ORDER_PAGES=0
+DURATION=10s WARMUP=3s CONNECTIONS=64 THREADS=2 ROUNDS=2 PRODUCTS=10000 NAME=full ONLY="" BUILD=1 SCALING=0 ORDER_PAGES=0 WALLET_PAGES=0
 # Payments seeded for the webhook scenario (each capture settles one, so enough for every round) and for pgbench.
 WEBHOOKS=40000 PGBENCH_WEBHOOKS=40000
+# Commission events published at once to the wallet's consumer (the payout scenario's companion figure).
+CONSUMER_EVENTS=20000
 PORT=${BENCH_PORT:-8088} DB=${BENCH_DB:-bazaar_bench} OUT_BASE=benchmarks/results
 ARGS="$*"
 while [ $# -gt 0 ]; do
@@ -30,9 +33,10 @@ while [ $# -gt 0 ]; do
     --name) NAME=$2; shift ;;
     --out) OUT_BASE=$2; shift ;;
     --no-build) BUILD=0 ;;
-    --smoke) DURATION=2s WARMUP=0s ROUNDS=1 PRODUCTS=1000 CONNECTIONS=16 NAME=smoke WEBHOOKS=3000 PGBENCH_WEBHOOKS=5000 ;;
+    --smoke) DURATION=2s WARMUP=0s ROUNDS=1 PRODUCTS=1000 CONNECTIONS=16 NAME=smoke WEBHOOKS=3000 PGBENCH_WEBHOOKS=5000 CONSUMER_EVENTS=500 ;;
     --scaling) SCALING=1 NAME=scaling ;;
     --order-pages) ORDER_PAGES=1 NAME=order-pages ;;
+    --wallet-pages) WALLET_PAGES=1 NAME=wallet-pages ;;
     *) echo "unknown flag $1" >&2; exit 2 ;;
   esac
   shift
@@ -124,9 +128,17 @@ seed() {
       -d "{\"email\":\"$email\",\"password\":\"$password\"}" \
       | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])' >> "$BENCH_DATA/tokens.txt"
   done
-  curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/login" -H 'content-type: application/json' \
-    -d "{\"email\":\"reseller1@bench.bazaar\",\"password\":\"$password\"}" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])' > "$BENCH_DATA/reseller-token.txt"
+  : > "$BENCH_DATA/reseller-tokens.txt"
+  for i in $(seq 1 20); do
+    curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/login" -H 'content-type: application/json' \
+      -d "{\"email\":\"reseller$i@bench.bazaar\",\"password\":\"$password\"}" \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])' >> "$BENCH_DATA/reseller-tokens.txt"
+  done
+  head -1 "$BENCH_DATA/reseller-tokens.txt" > "$BENCH_DATA/reseller-token.txt"
+  # Each of those resellers gets 10 million rupees available to pay out (the payout scenario takes 1 paisa a time).
+  $PSQL -c "SELECT count(*) FROM (SELECT wallet.transfer(gen_random_uuid(), md5('reseller:' || i)::uuid, NULL,
+    'COMMISSION_EXPENSE', md5('reseller:' || i)::uuid, 'AVAILABLE', 'INR', 1000000000, 'COMMISSION_AVAILABLE',
+    'bench-seed-' || i) FROM generate_series(1, 20) i) seeded" "$DB" > /dev/null
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
@@ -183,7 +195,7 @@ pgbench_scripts() {
   local name=$1 files=()
   shift
   for script in "$@"; do files+=(-f "$script"); done
-  PGOPTIONS="-c search_path=product,order,payment" pgbench -n -h "${BAZAAR_PG_HOST:-127.0.0.1}" -U "${BAZAAR_PG_USER:-postgres}" -c 8 -j 2 \
+  PGOPTIONS="-c search_path=product,order,payment,wallet" pgbench -n -h "${BAZAAR_PG_HOST:-127.0.0.1}" -U "${BAZAAR_PG_USER:-postgres}" -c 8 -j 2 \
     -T "${DURATION%s}" -M prepared "${files[@]}" "$DB" > "$OUT/raw/pgbench-$name.txt" 2>&1 || true
   printf '  %-28s %s\n' "pgbench $name" "$(grep -o 'tps = [0-9.]*' "$OUT/raw/pgbench-$name.txt" | head -1)"
 }
@@ -226,6 +238,10 @@ benchmark_run() {
   done
   rm -f "$OUT/raw/warmup.txt"
   if selected order_create || selected order_create_link; then count_order_statements; fi
+  if selected payout; then
+    start_server default "$OUT/raw/server-consumer.log"
+    BAZAAR_PG_DATABASE="$DB" java -cp "$CP" com.bazaar.bench.WalletConsumerBench "$CONSUMER_EVENTS" | tee "$OUT/raw/wallet-consumer.txt"
+  fi
   stop_server
   pgbench_baselines
 }
@@ -261,12 +277,13 @@ count_order_statements() {
   done
 }
 
-# The buffers one page of each order list touches at 10k and 1M orders (OrderPageCost), on a migrated database.
-order_pages_run() {
+# The buffers one list page touches at 10k and 1M rows, on a migrated database: OrderPageCost (order lists) or
+# WalletPageCost (transfer history). page_cost_run TOOL OUTFILE
+page_cost_run() {
   reset_database
   start_server default "$OUT/raw/server-migrate.log"
   stop_server
-  BAZAAR_PG_DATABASE="$DB" java -cp "$CP" com.bazaar.bench.OrderPageCost | tee "$OUT/raw/order-pagecost.txt"
+  BAZAAR_PG_DATABASE="$DB" java -cp "$CP" "com.bazaar.bench.$1" | tee "$OUT/raw/$2"
 }
 
 # Data size with the caches off, so the figures are the queries' own cost as the catalog grows, beside pgbench
@@ -304,5 +321,8 @@ scaling_run() {
 }
 
 machine
-if [ "$SCALING" = 1 ]; then scaling_run; elif [ "$ORDER_PAGES" = 1 ]; then order_pages_run; else benchmark_run; fi
+if [ "$SCALING" = 1 ]; then scaling_run
+elif [ "$ORDER_PAGES" = 1 ]; then page_cost_run OrderPageCost order-pagecost.txt
+elif [ "$WALLET_PAGES" = 1 ]; then page_cost_run WalletPageCost wallet-pagecost.txt
+else benchmark_run; fi
 python3 benchmarks/report/report.py "$OUT"

@@ -111,12 +111,12 @@ def order_statements(out):
     return found
 
 
-def order_page_costs(out):
-    """The ORDER_PAGE_COST lines of raw/order-pagecost.txt (run.sh --order-pages), one per size."""
-    path = out / "raw" / "order-pagecost.txt"
+def list_page_costs(out, file, marker):
+    """The <marker> lines of raw/<file> (run.sh --order-pages, --wallet-pages), one per size."""
+    path = out / "raw" / file
     if not path.exists():
         return []
-    return [json.loads(m) for m in re.findall(r"^ORDER_PAGE_COST (.*)$", path.read_text(), re.M)]
+    return [json.loads(m) for m in re.findall(r"^" + marker + r" (.*)$", path.read_text(), re.M)]
 
 
 def page_costs(out):
@@ -135,7 +135,7 @@ def http_beside(script):
         return {"product_spread": "products_spread", "product_detail": "product_detail"}.get(base, "") + "@" + size
     return {"product_list": "products_hot@nocache", "product_detail": "product_detail@nodetailcache",
             "order_create": "order_create@default", "order_create_link": "order_create_link@default",
-            "payment_webhook": "payment_webhook@default"}.get(base, "")
+            "payment_webhook": "payment_webhook@default", "payout": "payout@default"}.get(base, "")
 
 
 def fmt(value, digits=0):
@@ -235,13 +235,27 @@ def main():
             http = results.get(beside, {})
             ratio = f"{http['rps'] / tps:.2f}" if tps and "rps" in http else "–"
             lines.append(f"| {script} | {fmt(tps)} | {beside if http else ''} | {fmt(http.get('rps'))} | {ratio} |")
-    order_pages = order_page_costs(out)
-    if order_pages:
-        keys = [k for k in order_pages[0] if k not in ("orders", "seed_ms")]
-        lines += ["", "## Buffers one order-list page touches (EXPLAIN ANALYZE, BUFFERS; OrderPageCost)", "",
-                  "| orders | " + " | ".join(keys) + " |", "|---:|" + "---:|" * len(keys)]
-        for cost in order_pages:
-            lines.append(f"| {fmt(cost['orders'])} | " + " | ".join(fmt(cost[k]) for k in keys) + " |")
+    consumer = out / "raw" / "wallet-consumer.txt"
+    found = re.search(r"^WALLET_CONSUMER (.*)$", consumer.read_text(), re.M) if consumer.exists() else None
+    if found:
+        run = json.loads(found.group(1))
+        tps = db.get("wallet_commission")
+        ratio = f"{run['per_second'] / tps:.2f}" if tps else "–"
+        lines += ["", "## Commissions through the wallet's consumer (WalletConsumerBench)", "",
+                  "| events published | transfers written | seconds | transfers/s | pgbench wallet_commission tps | ratio |",
+                  "|---:|---:|---:|---:|---:|---:|",
+                  f"| {fmt(run['events'])} | {fmt(run['transfers'])} | {run['seconds']} | {fmt(run['per_second'])} "
+                  f"| {fmt(tps)} | {ratio} |"]
+    for file, marker, rows, title in (("order-pagecost.txt", "ORDER_PAGE_COST", "orders", "order-list page (OrderPageCost)"),
+                                      ("wallet-pagecost.txt", "WALLET_PAGE_COST", "transfers",
+                                       "transfer-history page (WalletPageCost)")):
+        sizes = list_page_costs(out, file, marker)
+        if sizes:
+            keys = [k for k in sizes[0] if k not in (rows, "seed_ms")]
+            lines += ["", f"## Buffers one {title} touches (EXPLAIN ANALYZE, BUFFERS)", "",
+                      f"| {rows} | " + " | ".join(keys) + " |", "|---:|" + "---:|" * len(keys)]
+            for cost in sizes:
+                lines.append(f"| {fmt(cost[rows])} | " + " | ".join(fmt(cost[k]) for k in keys) + " |")
     statements = order_statements(out)
     if statements:
         lines += ["", "## Statements per order create (one warm request, every statement logged)", "",

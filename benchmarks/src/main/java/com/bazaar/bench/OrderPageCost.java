@@ -1,6 +1,5 @@
 package com.bazaar.bench;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.sql.Connection;
@@ -9,11 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The work PostgreSQL does for one page of the order lists, in buffers touched (EXPLAIN ANALYZE, BUFFERS), at 10,000
@@ -34,7 +29,6 @@ public final class OrderPageCost {
   private static final UUID FIRST_ID = new UUID(-1L, -1L);
   /** Order i has status i % 5 and belongs to user 1 + i % 1000, so user u's orders all have status (u - 1) % 5. */
   private static final String[] STATUSES = {"PENDING", "PAID", "SHIPPED", "DELIVERED", "CANCELLED"};
-  private static final Pattern PARAM = Pattern.compile("\\$(\\d+)");
 
   private OrderPageCost() {
   }
@@ -119,24 +113,8 @@ public final class OrderPageCost {
     }
   }
 
-  /** Shared buffers (hit + read) the service's statement touched with these parameters, planning excluded. */
   private static long buffers(Connection db, String statement, Object... params) throws SQLException {
-    String sql = "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + OrderPgbench.sql("com.bazaar.order.OrderRepository", statement);
-    List<Object> ordered = new ArrayList<>();
-    Matcher m = PARAM.matcher(sql);
-    while (m.find()) {
-      ordered.add(params[Integer.parseInt(m.group(1)) - 1]);
-    }
-    try (PreparedStatement ps = db.prepareStatement(PARAM.matcher(sql).replaceAll("?"))) {
-      for (int i = 0; i < ordered.size(); i++) {
-        ps.setObject(i + 1, ordered.get(i));
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        JsonObject plan = new JsonArray(rs.getString(1)).getJsonObject(0).getJsonObject("Plan");
-        return plan.getLong("Shared Hit Blocks") + plan.getLong("Shared Read Blocks");
-      }
-    }
+    return PlanBuffers.of(db, OrderPgbench.sql("com.bazaar.order.OrderRepository", statement), params);
   }
 
   private static void add(JsonObject costs, String key, long buffers) {

@@ -75,6 +75,11 @@ final class OrderPgbench {
         linked ? "ARRAY[5000, 0, 0]::bigint[]" : "ARRAY[0, 0, 0]::bigint[]", "(" + user + ")::text"),
       bind(sql("com.bazaar.platform.events.Outbox", "APPEND"), "gen_random_uuid()", "'order.created'", event),
       "COMMIT");
+    return script(variables, statements);
+  }
+
+  /** A pgbench script: its {@code \\set} lines, then each statement on one line. */
+  static String script(String variables, List<String> statements) {
     StringBuilder out = new StringBuilder(variables).append('\n');
     statements.forEach(statement -> out.append(statement.replaceAll("\\s+", " ").trim()).append(";\n"));
     return out.toString();

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * a random category); passed to one pgbench together they are the same mix. {@link OrderPgbench} adds the statements
  * of an order create, and {@link WebhookPgbench} those of a webhook capture when the seeded webhook payments are given
  ({@code OUT PRODUCTS CATEGORIES [WEBHOOKS PGBENCH_WEBHOOKS]}). Run pgbench with
- {@code PGOPTIONS='-c search_path=product,order,payment'}.
+ {@code PGOPTIONS='-c search_path=product,order,payment,wallet'}. {@link WalletPgbench} adds a payout request.
  */
 public final class PgbenchScripts {
   private PgbenchScripts() {
@@ -40,6 +40,7 @@ public final class PgbenchScripts {
       ProductDetails.bySlugSql().replace("$1", "('p-' || :n)"));
     writeSpread(out.resolve("spread"), categories);
     OrderPgbench.write(out, products);
+    WalletPgbench.write(out);
     if (args.length == 5) {
       int webhooks = Integer.parseInt(args[3]);
       WebhookPgbench.write(out, webhooks + 1, webhooks + Integer.parseInt(args[4]));

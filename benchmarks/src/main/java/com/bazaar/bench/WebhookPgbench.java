@@ -39,9 +39,8 @@ final class WebhookPgbench {
       OrderPgbench.bind(payments("SETTLE"), payment, "'SUCCEEDED'", "'pay_wh' || :i", "NULL::text"),
       OrderPgbench.bind(qualified(append, "payment"), "gen_random_uuid()", "'payment.succeeded'", paymentEvent),
       "COMMIT");
-    StringBuilder out = new StringBuilder("\\set i random(" + first + ", " + last + ")\n");
-    statements.forEach(statement -> out.append(statement.replaceAll("\\s+", " ").trim()).append(";\n"));
-    Files.writeString(dir.resolve("payment_webhook.sql"), out.toString());
+    Files.writeString(dir.resolve("payment_webhook.sql"), OrderPgbench.script("\\set i random(" + first + ", " + last
+      + ")", statements));
   }
 
   private static String orders(String field) {
@@ -52,11 +51,11 @@ final class WebhookPgbench {
     return OrderPgbench.sql("com.bazaar.payment.PaymentRepository", field);
   }
 
-  /** Each service's outbox is its schema's; the script runs both, so it names them. */
-  private static String qualified(String append, String schema) {
-    if (!append.contains("INSERT INTO outbox")) {
-      throw new IllegalStateException("the outbox append no longer starts INSERT INTO outbox: " + append);
+  /** Each service's outbox and inbox are its schema's; a script that runs several services' names them. */
+  static String qualified(String sql, String schema) {
+    if (!sql.matches("INSERT INTO (outbox|inbox) .*")) {
+      throw new IllegalStateException("the event kit's statement no longer starts INSERT INTO outbox or inbox: " + sql);
     }
-    return append.replace("INSERT INTO outbox", "INSERT INTO " + schema + ".outbox");
+    return sql.replaceFirst("INSERT INTO (outbox|inbox) ", "INSERT INTO " + schema + ".$1 ");
   }
 }

@@ -16,7 +16,7 @@ public record OutgoingMessage(String exchange, String routingKey, String message
     return new OutgoingMessage("", queue, messageId, type, headers, body);
   }
 
-  AMQP.BasicProperties properties() {
+  public AMQP.BasicProperties properties() {
     return new AMQP.BasicProperties.Builder()
       .deliveryMode(2)
       .contentType("application/json")
