@@ -1,5 +1,8 @@
 package com.bazaar.app;
 
+import com.bazaar.platform.amqp.OutgoingMessage;
+import com.bazaar.platform.events.EventEnvelope;
+
 import com.bazaar.platform.testing.TestConfig;
 import com.bazaar.platform.testing.TestDatabase;
 import com.bazaar.platform.testing.TestHttp;
@@ -65,6 +68,13 @@ public final class RunningApp implements AutoCloseable {
       env.put("BAZAAR_GATEWAY_RATE_LIMITS_POLICIES_" + policy + "_BURST", "10000000");
     }
     return env;
+  }
+
+  /** Publishes an event to the app's exchange as a relay would (confirmed), for consumer tests. */
+  public void publish(EventEnvelope event) {
+    var events = bazaar.platform().events();
+    events.broker().publisher().publish(List.of(new OutgoingMessage(events.settings().exchange(), event.type(),
+      event.id().toString(), event.type(), Map.of(), event.encode()))).await();
   }
 
   @Override

@@ -1,16 +1,13 @@
 package com.bazaar.app;
 
 import com.bazaar.order.api.OrderEvents;
-import com.bazaar.platform.amqp.OutgoingMessage;
 import com.bazaar.platform.events.EventEnvelope;
-import com.bazaar.platform.events.EventType;
 import com.bazaar.platform.testing.Poll;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +31,13 @@ class ShareLinkSalesTest {
       UUID second = UUID.randomUUID();
       UUID cancelledFirst = UUID.randomUUID();
       EventEnvelope paidFirst = paid(first, linkId, 52_000, 1_200);
-      publish(world, paidFirst);
-      publish(world, paidFirst);
-      publish(world, paid(second, linkId, 104_000, 2_400));
-      publish(world, cancelled(first, linkId));
-      publish(world, cancelled(cancelledFirst, linkId));
-      publish(world, paid(cancelledFirst, linkId, 52_000, 1_200));
-      publish(world, paid(UUID.randomUUID(), null, 9_999, 0));
+      world.app.publish(paidFirst);
+      world.app.publish(paidFirst);
+      world.app.publish(paid(second, linkId, 104_000, 2_400));
+      world.app.publish(cancelled(first, linkId));
+      world.app.publish(cancelled(cancelledFirst, linkId));
+      world.app.publish(paid(cancelledFirst, linkId, 52_000, 1_200));
+      world.app.publish(paid(UUID.randomUUID(), null, 9_999, 0));
 
       JsonObject stats = Poll.until(Duration.ofSeconds(30), () -> world.app.http.get("/api/v1/share-links/"
           + link.getString("code") + "/stats", world.reseller).json(),
@@ -84,10 +81,4 @@ class ShareLinkSalesTest {
     return data;
   }
 
-  private static void publish(ShareLinkWorld world, EventEnvelope event) {
-    var events = world.app.bazaar.platform().events();
-    EventType type = EventType.of(event.type());
-    events.broker().publisher().publish(List.of(new OutgoingMessage(events.settings().exchange(), type.name(),
-      event.id().toString(), type.name(), Map.of(), event.encode()))).await();
-  }
 }

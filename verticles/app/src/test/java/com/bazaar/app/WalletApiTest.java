@@ -1,6 +1,5 @@
 package com.bazaar.app;
 
-import com.bazaar.platform.amqp.OutgoingMessage;
 import com.bazaar.platform.events.EventEnvelope;
 import com.bazaar.platform.events.EventType;
 import com.bazaar.platform.testing.Poll;
@@ -205,8 +204,8 @@ class WalletApiTest {
 
     EventEnvelope first = EventEnvelope.of(EventType.of("payment.succeeded"), data);
     EventEnvelope second = EventEnvelope.of(EventType.of("payment.succeeded"), data);
-    publish(first);
-    publish(second);
+    world.app.publish(first);
+    world.app.publish(second);
 
     Poll.until(Duration.ofSeconds(15), () -> world.count("SELECT count(*) FROM wallet.inbox WHERE event_id IN ('"
       + first.id() + "', '" + second.id() + "')"), n -> n == 2);
@@ -214,9 +213,4 @@ class WalletApiTest {
     assertThat(wallet(reseller.headers()).getLong("pendingBalance")).isEqualTo(1_000);
   }
 
-  private static void publish(EventEnvelope event) {
-    var events = world.app.bazaar.platform().events();
-    events.broker().publisher().publish(List.of(new OutgoingMessage(events.settings().exchange(), event.type(),
-      event.id().toString(), event.type(), Map.of(), event.encode()))).await();
-  }
 }
