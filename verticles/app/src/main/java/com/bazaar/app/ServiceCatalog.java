@@ -2,6 +2,7 @@ package com.bazaar.app;
 
 import com.bazaar.auth.AuthVerticle;
 import com.bazaar.gateway.GatewayVerticle;
+import com.bazaar.notification.NotificationVerticle;
 import com.bazaar.order.OrderVerticle;
 import com.bazaar.payment.PaymentVerticle;
 import com.bazaar.platform.Platform;
@@ -36,6 +37,7 @@ final class ServiceCatalog {
     new ServiceEntry(OrderVerticle.SERVICE, true, OrderVerticle::new),
     new ServiceEntry(PaymentVerticle.SERVICE, true, PaymentVerticle::new),
     new ServiceEntry(WalletVerticle.SERVICE, true, WalletVerticle::new),
+    new ServiceEntry(NotificationVerticle.SERVICE, true, NotificationVerticle::new),
     new ServiceEntry(GATEWAY, false, GatewayVerticle::new));
 
   private ServiceCatalog() {

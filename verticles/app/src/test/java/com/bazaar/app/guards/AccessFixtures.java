@@ -27,6 +27,7 @@ final class AccessFixtures {
     orders(fixtures);
     payments(fixtures);
     wallet(fixtures);
+    notifications(fixtures);
     events(fixtures);
     return fixtures;
   }
@@ -153,6 +154,13 @@ final class AccessFixtures {
       throw new IllegalStateException("Could not request a payout: " + created.status() + " " + created.body());
     }
     return created.json().getString("id");
+  }
+
+  private static void notifications(Map<String, Fixture> f) {
+    f.put("listNotifications", (a, c) -> Call.of("GET", "/api/v1/notifications?unread=true"));
+    f.put("unreadNotifications", (a, c) -> Call.of("GET", "/api/v1/notifications/unread-count"));
+    f.put("markNotificationsRead", (a, c) -> Call.of("POST", "/api/v1/notifications/read",
+      new JsonObject().put("all", true)));
   }
 
   private static void events(Map<String, Fixture> f) {
