@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The ledger's SQL. A transfer is one call of the schema's {@code transfer} function: one round trip that creates
@@ -32,6 +34,8 @@ final class Ledger {
     + "UNION ALL SELECT debit_account, -amount FROM transfers) m GROUP BY account) "
     + "SELECT a.id, a.owner_id, a.kind, a.currency, a.balance, coalesce(m.total, 0)::bigint AS from_transfers, "
     + "(SELECT count(*) FROM transfers) AS transfers FROM accounts a LEFT JOIN moved m ON m.account = a.id ORDER BY a.id";
+
+  private static final String BEGIN_SNAPSHOT = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
   private final ServiceDb db;
 
@@ -75,12 +79,22 @@ final class Ledger {
   }
 
   /** The reseller's transfers before {@code beforeSeq}, newest first; of one kind when {@code kind} is not null. */
-  Future<List<Transfer>> history(UUID reseller, TransferKind kind, long beforeSeq, int fetch) {
+  Future<List<Transfer>> history(SqlClient client, UUID reseller, TransferKind kind, long beforeSeq, int fetch) {
     Tuple args = Tuple.of(reseller, beforeSeq, fetch);
     if (kind != null) {
       args.addValue(kind.name());
     }
-    return db.read().preparedQuery(kind == null ? HISTORY : HISTORY_OF_KIND).execute(args).map(Ledger::transfers);
+    return client.preparedQuery(kind == null ? HISTORY : HISTORY_OF_KIND).execute(args).map(Ledger::transfers);
+  }
+
+  /**
+   * Runs {@code reads} in one snapshot (a read-only REPEATABLE READ transaction), so that balances and transfers
+   * read together agree: a transfer that commits between two reads is in both or in neither.
+   */
+  <T> Future<T> snapshot(Function<SqlConnection, Future<T>> reads) {
+    return db.read().withConnection(connection -> connection.query(BEGIN_SNAPSHOT).execute()
+      .compose(begun -> reads.apply(connection))
+      .eventually(() -> connection.query("COMMIT").execute()));
   }
 
   /** Every account with its balance and the balance its transfers add up to, in one snapshot. */

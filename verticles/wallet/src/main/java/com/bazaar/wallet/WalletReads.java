@@ -27,8 +27,8 @@ final class WalletReads {
 
   Future<JsonObject> wallet(Principal caller, String currency) {
     UUID reseller = UUID.fromString(caller.userId());
-    return Future.all(ledger.balances(ledger.db().read(), reseller, currency),
-        ledger.history(reseller, null, Long.MAX_VALUE, RECENT))
+    return ledger.snapshot(connection -> Future.all(ledger.balances(connection, reseller, currency),
+        ledger.history(connection, reseller, null, Long.MAX_VALUE, RECENT)))
       .map(both -> {
         Map<String, Long> balances = both.resultAt(0);
         return new JsonObject()
@@ -41,8 +41,8 @@ final class WalletReads {
   }
 
   Future<JsonObject> transfers(Principal caller, String kind, PageRequest page) {
-    return ledger.history(UUID.fromString(caller.userId()), kind == null ? null : kind(kind), beforeSeq(page.cursor()),
-      page.fetchSize()).map(rows -> Page.of(rows, page, Transfer::toJson, last -> Cursor.encode(last.seq())));
+    return ledger.history(ledger.db().read(), UUID.fromString(caller.userId()), kind == null ? null : kind(kind),
+      beforeSeq(page.cursor()), page.fetchSize()).map(rows -> Page.of(rows, page, Transfer::toJson, last -> Cursor.encode(last.seq())));
   }
 
   /**
