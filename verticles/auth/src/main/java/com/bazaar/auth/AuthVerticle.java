@@ -65,6 +65,8 @@ public final class AuthVerticle extends VerticleBase {
       .bind(AuthAddresses.LOGOUT, r -> sessions.logout(r.principal(), r.bodyObject().getString("refreshToken"))
         .map(BusReply.noContent()))
       .bind(AuthAddresses.ME, r -> accounts.me(r.principal()).map(user -> BusReply.ok(user.toJson())))
+      .bind(AuthAddresses.CONTACT, r -> accounts.contact(r.principal(), Ids.parse(r.bodyObject().getString("userId"),
+        "userId")).map(BusReply::ok))
       .bind(AuthAddresses.USERS_UPDATE, r -> sessions.setActive(Ids.parse(r.param("id"), "id"),
         r.bodyObject().getBoolean("isActive")).map(user -> BusReply.ok(user.toJson())))
       .bind(AuthContract.KEYS_ADDRESS, request -> Future.succeededFuture(keys))

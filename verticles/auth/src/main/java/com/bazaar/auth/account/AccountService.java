@@ -6,8 +6,11 @@ import com.bazaar.platform.bus.Principal;
 import com.bazaar.platform.db.PgErrors;
 import com.bazaar.platform.error.ApiError;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
 
 
 /** Registration, the current user, and the first ADMIN from config. */
@@ -32,6 +35,16 @@ public final class AccountService {
     return users.byId(Ids.parse(caller.userId(), "sub"))
       .map(user -> user.filter(User::active)
         .orElseThrow(() -> ApiError.unauthorized("The account no longer exists or is disabled")));
+  }
+
+  /** Where a service may write to a user: their e-mail address and first name. Services only. */
+  public Future<JsonObject> contact(Principal caller, UUID userId) {
+    if (!caller.isService()) {
+      return Future.failedFuture(ApiError.forbidden("Only services read contact details"));
+    }
+    return users.byId(userId).map(user -> user.filter(User::active)
+      .map(found -> new JsonObject().put("email", found.email()).put("firstName", found.firstName()))
+      .orElseThrow(() -> ApiError.notFound("user")));
   }
 
   /** Creates the configured ADMIN when no ADMIN exists yet; never promotes an account someone else registered. */
