@@ -72,7 +72,7 @@ final class Notices {
   }
 
   /** Minor units as major with two decimals and the currency: 48000 INR is "480.00 INR". */
-  private static String money(long minor, JsonObject data) {
+  static String money(long minor, JsonObject data) {
     return String.format(Locale.ROOT, "%d.%02d %s", minor / 100, Math.abs(minor % 100), data.getString("currency",
       "INR"));
   }

@@ -1,6 +1,10 @@
 package com.bazaar.notification;
 
 import com.bazaar.notification.api.NotificationAddresses;
+import com.bazaar.notification.email.EmailOutbox;
+import com.bazaar.notification.email.EmailSender;
+import com.bazaar.notification.email.EmailSettings;
+import com.bazaar.notification.email.EmailTemplates;
 import com.bazaar.platform.Ids;
 import com.bazaar.platform.Platform;
 import com.bazaar.platform.bus.BusBindings;
@@ -35,9 +39,24 @@ public final class NotificationVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     NotificationRepository notifications = new NotificationRepository(platform.db(SERVICE));
-    platform.perProcess("notification.inapp", () -> platform.events().consume(SERVICE, NotificationEvents.QUEUE,
-      new NotificationEvents(notifications)).onFailure(e -> LOG.warn("Notifications are not being written: {}",
-      e.toString())));
+    EmailSettings email = EmailSettings.from(platform.config());
+    Future<EmailOutbox> mail = !email.enabled() ? Future.succeededFuture()
+      : platform.perProcessStarted("notification.email", () -> EmailTemplates.load(vertx, email.templates(),
+        NotificationEvents.MAILED).map(templates -> {
+          EmailOutbox outbox = new EmailOutbox();
+          new EmailSender(platform.vertx(), platform.db(SERVICE), outbox, templates, email, platform.bus(),
+            platform.registry()).start();
+          return outbox;
+        }));
+    return mail.compose(outbox -> {
+      platform.perProcess("notification.inapp", () -> platform.events().consume(SERVICE, NotificationEvents.QUEUE,
+        new NotificationEvents(notifications, outbox)).onFailure(e -> LOG.warn("Notifications are not being "
+        + "written: {}", e.toString())));
+      return bind(notifications);
+    });
+  }
+
+  private Future<Void> bind(NotificationRepository notifications) {
     return new BusBindings(vertx.eventBus())
       .bind(NotificationAddresses.LIST, r -> {
         PageRequest page = PageRequest.from(r);
