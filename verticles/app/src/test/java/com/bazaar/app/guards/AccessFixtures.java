@@ -157,7 +157,7 @@ final class AccessFixtures {
   }
 
   private static void notifications(Map<String, Fixture> f) {
-    f.put("listNotifications", (a, c) -> Call.of("GET", "/api/v1/notifications?unread=true"));
+    f.put("listNotifications", (a, c) -> Call.of("GET", "/api/v1/notifications"));
     f.put("unreadNotifications", (a, c) -> Call.of("GET", "/api/v1/notifications/unread-count"));
     f.put("markNotificationsRead", (a, c) -> Call.of("POST", "/api/v1/notifications/read",
       new JsonObject().put("all", true)));
