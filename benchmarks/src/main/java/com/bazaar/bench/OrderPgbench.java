@@ -115,4 +115,12 @@ final class OrderPgbench {
       throw new IllegalStateException("The benchmark's pgbench script reads " + owner + "." + field, e);
     }
   }
+
+  /** Each service's outbox and inbox are its schema's; a script that runs several services' names them. */
+  static String qualified(String sql, String schema) {
+    if (!sql.matches("INSERT INTO (outbox|inbox) .*")) {
+      throw new IllegalStateException("the event kit's statement no longer starts INSERT INTO outbox or inbox: " + sql);
+    }
+    return sql.replaceFirst("INSERT INTO (outbox|inbox) ", "INSERT INTO " + schema + ".$1 ");
+  }
 }

@@ -30,7 +30,7 @@ final class WalletPgbench {
         "'h'"),
       OrderPgbench.bind(OrderPgbench.sql("com.bazaar.wallet.Ledger", "TRANSFER"), "gen_random_uuid()", reseller,
         reseller, "'AVAILABLE'", reseller, "'PAYOUT_HOLD'", "'INR'", "1", "'PAYOUT_HOLD'", "(" + payout + ")::text"),
-      OrderPgbench.bind(WebhookPgbench.qualified(OrderPgbench.sql("com.bazaar.platform.events.Outbox", "APPEND"),
+      OrderPgbench.bind(OrderPgbench.qualified(OrderPgbench.sql("com.bazaar.platform.events.Outbox", "APPEND"),
         "wallet"), "gen_random_uuid()", "'wallet.payout.requested'", event),
       "COMMIT");
     Files.writeString(dir.resolve("payout.sql"), OrderPgbench.script("\\set r random(1, 20)\n"
@@ -44,12 +44,12 @@ final class WalletPgbench {
       + "\"transferId\": \"x\",\"amount\": 1000,\"currency\": \"INR\"}}'";
     List<String> statements = List.of(
       "BEGIN",
-      OrderPgbench.bind(WebhookPgbench.qualified(OrderPgbench.sql("com.bazaar.platform.events.Inbox", "CLAIM"),
+      OrderPgbench.bind(OrderPgbench.qualified(OrderPgbench.sql("com.bazaar.platform.events.Inbox", "CLAIM"),
         "wallet"), "'wallet.commissions'", "gen_random_uuid()"),
       OrderPgbench.bind(OrderPgbench.sql("com.bazaar.wallet.Ledger", "TRANSFER"), "gen_random_uuid()", reseller,
         "NULL::uuid", "'COMMISSION_EXPENSE'", reseller, "'PENDING'", "'INR'", "1000", "'COMMISSION_PENDING'",
         "gen_random_uuid()::text"),
-      OrderPgbench.bind(WebhookPgbench.qualified(OrderPgbench.sql("com.bazaar.platform.events.Outbox", "APPEND"),
+      OrderPgbench.bind(OrderPgbench.qualified(OrderPgbench.sql("com.bazaar.platform.events.Outbox", "APPEND"),
         "wallet"), "gen_random_uuid()", "'wallet.commission.pending'", event),
       "COMMIT");
     Files.writeString(dir.resolve("wallet_commission.sql"), OrderPgbench.script("\\set r random(1, 20)",

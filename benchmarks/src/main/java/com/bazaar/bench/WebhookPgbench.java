@@ -31,13 +31,13 @@ final class WebhookPgbench {
       "BEGIN",
       OrderPgbench.bind(orders("LOCK"), order),
       OrderPgbench.bind(orders("MOVE"), order, "'PAID'", payment, "'PENDING'", "'service-payment'", "NULL::text"),
-      OrderPgbench.bind(qualified(append, "\"order\""), "gen_random_uuid()", "'order.paid'", orderEvent),
+      OrderPgbench.bind(OrderPgbench.qualified(append, "\"order\""), "gen_random_uuid()", "'order.paid'", orderEvent),
       "COMMIT",
       OrderPgbench.bind(orders("ITEMS"), order),
       "BEGIN",
       OrderPgbench.bind(payments("CLAIM_EVENT"), "'pay_wh' || :i || '-captured'", payment, "'payment.captured'"),
       OrderPgbench.bind(payments("SETTLE"), payment, "'SUCCEEDED'", "'pay_wh' || :i", "NULL::text"),
-      OrderPgbench.bind(qualified(append, "payment"), "gen_random_uuid()", "'payment.succeeded'", paymentEvent),
+      OrderPgbench.bind(OrderPgbench.qualified(append, "payment"), "gen_random_uuid()", "'payment.succeeded'", paymentEvent),
       "COMMIT");
     Files.writeString(dir.resolve("payment_webhook.sql"), OrderPgbench.script("\\set i random(" + first + ", " + last
       + ")", statements));
@@ -49,13 +49,5 @@ final class WebhookPgbench {
 
   private static String payments(String field) {
     return OrderPgbench.sql("com.bazaar.payment.PaymentRepository", field);
-  }
-
-  /** Each service's outbox and inbox are its schema's; a script that runs several services' names them. */
-  static String qualified(String sql, String schema) {
-    if (!sql.matches("INSERT INTO (outbox|inbox) .*")) {
-      throw new IllegalStateException("the event kit's statement no longer starts INSERT INTO outbox or inbox: " + sql);
-    }
-    return sql.replaceFirst("INSERT INTO (outbox|inbox) ", "INSERT INTO " + schema + ".$1 ");
   }
 }

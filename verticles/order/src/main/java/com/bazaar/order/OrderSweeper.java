@@ -1,5 +1,6 @@
 package com.bazaar.order;
 
+import com.bazaar.platform.SingleRound;
 import com.bazaar.product.api.StockClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +30,7 @@ final class OrderSweeper {
   private final OrderSettings settings;
   private final Counter expired;
   private final Counter orphansReleased;
-  private boolean running;
+  private final SingleRound rounds = new SingleRound(this::round);
 
   OrderSweeper(Vertx vertx, OrderTransitions transitions, OrderRepository orders, StockClient stock,
                OrderSettings settings, MeterRegistry registry) {
@@ -45,19 +46,18 @@ final class OrderSweeper {
   }
 
   OrderSweeper start() {
-    vertx.setPeriodic(settings.sweepIntervalMs(), id -> sweep());
+    rounds.every(vertx, settings.sweepIntervalMs());
     return this;
   }
 
   /** One round; a round still running when the timer fires again is not doubled. */
   Future<Void> sweep() {
-    if (running) {
-      return Future.succeededFuture();
-    }
-    running = true;
+    return rounds.run();
+  }
+
+  private Future<Void> round() {
     return expire().compose(v -> releaseOrphans())
-      .onFailure(e -> LOG.warn("Order sweep failed; the next round retries: {}", e.toString()))
-      .onComplete(done -> running = false);
+      .onFailure(e -> LOG.warn("Order sweep failed; the next round retries: {}", e.toString()));
   }
 
   private Future<Void> expire() {

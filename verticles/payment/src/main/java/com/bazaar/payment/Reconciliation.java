@@ -1,6 +1,7 @@
 package com.bazaar.payment;
 
 import com.bazaar.payment.provider.PaymentProvider;
+import com.bazaar.platform.SingleRound;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
@@ -20,7 +21,7 @@ final class Reconciliation {
   private final PaymentProvider provider;
   private final WebhookHandling webhooks;
   private final PaymentSettings settings;
-  private boolean running;
+  private final SingleRound rounds = new SingleRound(this::round);
 
   Reconciliation(Vertx vertx, PaymentRepository payments, PaymentProvider provider, WebhookHandling webhooks,
                  PaymentSettings settings) {
@@ -32,16 +33,12 @@ final class Reconciliation {
   }
 
   Reconciliation start() {
-    vertx.setPeriodic(settings.reconcileIntervalMs(), id -> round());
+    rounds.every(vertx, settings.reconcileIntervalMs());
     return this;
   }
 
-  private void round() {
-    if (running) {
-      return;
-    }
-    running = true;
-    payments.openSince(settings.reconcileAfterSec(), BATCH).compose(open -> {
+  private Future<Void> round() {
+    return payments.openSince(settings.reconcileAfterSec(), BATCH).compose(open -> {
       Future<Void> chain = Future.succeededFuture();
       for (Payment payment : open) {
         chain = chain.compose(v -> provider.fetch(payment.providerOrderId()).compose(outcome -> outcome == null
@@ -51,7 +48,6 @@ final class Reconciliation {
             .<Void>mapEmpty()));
       }
       return chain;
-    }).onFailure(e -> LOG.warn("Payment reconciliation failed; the next round retries: {}", e.toString()))
-      .onComplete(done -> running = false);
+    }).onFailure(e -> LOG.warn("Payment reconciliation failed; the next round retries: {}", e.toString()));
   }
 }

@@ -1,6 +1,7 @@
 package com.bazaar.payment;
 
 import com.bazaar.payment.provider.PaymentProvider;
+import com.bazaar.platform.SingleRound;
 import com.bazaar.platform.events.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -23,7 +24,7 @@ final class RefundWorker {
   private final RefundRepository refunds;
   private final PaymentProvider provider;
   private final long intervalMs;
-  private boolean running;
+  private final SingleRound rounds = new SingleRound(this::round);
 
   RefundWorker(Vertx vertx, PaymentRepository payments, RefundRepository refunds, PaymentProvider provider,
                long intervalMs) {
@@ -35,28 +36,23 @@ final class RefundWorker {
   }
 
   RefundWorker start() {
-    vertx.setPeriodic(intervalMs, id -> round());
+    rounds.every(vertx, intervalMs);
     return this;
   }
 
   /** A round now (after a refund was requested), unless one is running. */
   void wake() {
-    vertx.runOnContext(v -> round());
+    vertx.runOnContext(v -> rounds.run());
   }
 
-  private void round() {
-    if (running) {
-      return;
-    }
-    running = true;
-    payments.db().write().withTransaction(tx -> refunds.claimPending(tx, BATCH).compose(pending -> {
+  private Future<Void> round() {
+    return payments.db().write().withTransaction(tx -> refunds.claimPending(tx, BATCH).compose(pending -> {
       Future<Void> chain = Future.succeededFuture();
       for (RefundRepository.Pending refund : pending) {
         chain = chain.compose(v -> settle(tx, refund));
       }
       return chain;
-    })).onFailure(e -> LOG.warn("Refund round failed; the next one retries: {}", e.toString()))
-      .onComplete(done -> running = false);
+    })).onFailure(e -> LOG.warn("Refund round failed; the next one retries: {}", e.toString()));
   }
 
   private Future<Void> settle(SqlConnection tx, RefundRepository.Pending refund) {

@@ -1,6 +1,7 @@
 package com.bazaar.notification.email;
 
 import com.bazaar.auth.api.AuthAddresses;
+import com.bazaar.platform.SingleRound;
 import com.bazaar.platform.bus.BusClient;
 import com.bazaar.platform.bus.BusRequest;
 import com.bazaar.platform.bus.Principal;
@@ -35,7 +36,7 @@ public final class EmailSender {
   private final BusClient bus;
   private final MailClient mail;
   private final MeterRegistry registry;
-  private boolean running;
+  private final SingleRound rounds = new SingleRound(this::round);
 
   public EmailSender(Vertx vertx, ServiceDb db, EmailOutbox outbox, EmailTemplates templates, EmailSettings settings,
                      BusClient bus, MeterRegistry registry) {
@@ -55,23 +56,18 @@ public final class EmailSender {
   }
 
   public EmailSender start() {
-    vertx.setPeriodic(settings.pollMs(), id -> round());
+    rounds.every(vertx, settings.pollMs());
     return this;
   }
 
-  private void round() {
-    if (running) {
-      return;
-    }
-    running = true;
-    db.write().withTransaction(tx -> outbox.claimDue(tx, BATCH).compose(due -> {
+  private Future<Void> round() {
+    return db.write().withTransaction(tx -> outbox.claimDue(tx, BATCH).compose(due -> {
       Future<Void> chain = Future.succeededFuture();
       for (EmailOutbox.Due email : due) {
         chain = chain.compose(v -> send(tx, email));
       }
       return chain;
-    })).onFailure(e -> LOG.warn("E-mail round failed; the next one retries: {}", e.toString()))
-      .onComplete(done -> running = false);
+    })).onFailure(e -> LOG.warn("E-mail round failed; the next one retries: {}", e.toString()));
   }
 
   private Future<Void> send(SqlConnection tx, EmailOutbox.Due email) {

@@ -1,0 +1,34 @@
+package com.bazaar.platform;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.util.function.Supplier;
+
+/**
+ * Background work run in rounds, never two at once: a round asked for while one still runs (a timer firing, a wake-up)
+ * is skipped, and the next one picks up what is left. Use it from one context (an event loop).
+ */
+public final class SingleRound {
+  private final Supplier<Future<?>> round;
+  private boolean running;
+
+  public SingleRound(Supplier<Future<?>> round) {
+    this.round = round;
+  }
+
+  /** Runs a round every {@code intervalMs}. */
+  public SingleRound every(Vertx vertx, long intervalMs) {
+    vertx.setPeriodic(intervalMs, id -> run());
+    return this;
+  }
+
+  /** A round now; completes when it ends (at once when one was already running). Never fails. */
+  public Future<Void> run() {
+    if (running) {
+      return Future.succeededFuture();
+    }
+    running = true;
+    return round.get().<Void>mapEmpty().otherwiseEmpty().onComplete(done -> running = false);
+  }
+}
