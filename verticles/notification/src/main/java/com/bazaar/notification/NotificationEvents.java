@@ -1,6 +1,8 @@
 package com.bazaar.notification;
 
 import com.bazaar.notification.email.EmailOutbox;
+import com.bazaar.notification.webhook.WebhookDeliveries;
+import com.bazaar.notification.webhook.WebhookEvents;
 import com.bazaar.platform.events.EventEnvelope;
 import com.bazaar.platform.events.EventHandler;
 import io.vertx.core.Future;
@@ -12,8 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Writes each event's notices, in the inbox's transaction, and queues the customer's e-mail for an order event that
- * has a template (when e-mail is on); an event that tells nobody anything is declined.
+ * Writes each event's notices, in the inbox's transaction, queues the customer's e-mail for an order event that has a
+ * template (when e-mail is on), and queues the reseller's webhook delivery when their webhook takes the event; an
+ * event that tells nobody anything is declined.
  */
 final class NotificationEvents implements EventHandler {
   static final String QUEUE = "notification.inapp";
@@ -34,16 +37,17 @@ final class NotificationEvents implements EventHandler {
 
   @Override
   public boolean concerns(EventEnvelope event) {
-    return !Notices.of(event).isEmpty();
+    return !Notices.of(event).isEmpty() || WebhookEvents.reseller(event) != null;
   }
 
   @Override
   public Future<Void> handle(SqlConnection tx, EventEnvelope event) {
     List<Notice> notices = Notices.of(event);
-    if (notices.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    return notifications.insert(tx, event.id(), event.type(), notices).compose(v -> mail(tx, event));
+    Future<Void> written = notices.isEmpty() ? Future.succeededFuture()
+      : notifications.insert(tx, event.id(), event.type(), notices).compose(v -> mail(tx, event));
+    UUID reseller = WebhookEvents.reseller(event);
+    return reseller == null ? written : written.compose(v -> WebhookDeliveries.enqueue(tx, event.id(), reseller,
+      event.type(), WebhookEvents.payload(event)));
   }
 
   private Future<Void> mail(SqlConnection tx, EventEnvelope event) {

@@ -5,6 +5,8 @@ import com.bazaar.notification.email.EmailOutbox;
 import com.bazaar.notification.email.EmailSender;
 import com.bazaar.notification.email.EmailSettings;
 import com.bazaar.notification.email.EmailTemplates;
+import com.bazaar.notification.webhook.WebhookSettings;
+import com.bazaar.notification.webhook.Webhooks;
 import com.bazaar.platform.Ids;
 import com.bazaar.platform.Platform;
 import com.bazaar.platform.bus.BusBindings;
@@ -39,6 +41,10 @@ public final class NotificationVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     NotificationRepository notifications = new NotificationRepository(platform.db(SERVICE));
+    Webhooks webhooks = new Webhooks(vertx, platform.db(SERVICE), WebhookSettings.from(platform.config(),
+      platform.profile()));
+    platform.perProcess("notification.webhooks", () -> webhooks.startSender(platform.webClient(),
+      platform.registry()));
     EmailSettings email = EmailSettings.from(platform.config());
     Future<EmailOutbox> mail = !email.enabled() ? Future.succeededFuture()
       : platform.perProcessStarted("notification.email", () -> EmailTemplates.load(vertx, email.templates(),
@@ -52,12 +58,12 @@ public final class NotificationVerticle extends VerticleBase {
       platform.perProcess("notification.inapp", () -> platform.events().consume(SERVICE, NotificationEvents.QUEUE,
         new NotificationEvents(notifications, outbox)).onFailure(e -> LOG.warn("Notifications are not being "
         + "written: {}", e.toString())));
-      return bind(notifications);
+      return bind(notifications, webhooks);
     });
   }
 
-  private Future<Void> bind(NotificationRepository notifications) {
-    return new BusBindings(vertx.eventBus())
+  private Future<Void> bind(NotificationRepository notifications, Webhooks webhooks) {
+    return webhooks.api().bind(new BusBindings(vertx.eventBus()))
       .bind(NotificationAddresses.LIST, r -> {
         PageRequest page = PageRequest.from(r);
         return notifications.page(caller(r), "true".equals(r.queryString("unread")),

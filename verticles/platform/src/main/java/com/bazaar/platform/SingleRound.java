@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 public final class SingleRound {
   private final Supplier<Future<?>> round;
   private boolean running;
+  private boolean again;
 
   public SingleRound(Supplier<Future<?>> round) {
     this.round = round;
@@ -29,6 +30,24 @@ public final class SingleRound {
       return Future.succeededFuture();
     }
     running = true;
-    return round.get().<Void>mapEmpty().otherwiseEmpty().onComplete(done -> running = false);
+    return round.get().<Void>mapEmpty().otherwiseEmpty().onComplete(done -> {
+      running = false;
+      if (again) {
+        again = false;
+        run();
+      }
+    });
+  }
+
+  /**
+   * A round now, or, when one is running, another right after it: for work that arrives during a round and must not
+   * wait for the next tick. Many such asks during one round make one more round.
+   */
+  public void runAgain() {
+    if (running) {
+      again = true;
+    } else {
+      run();
+    }
   }
 }

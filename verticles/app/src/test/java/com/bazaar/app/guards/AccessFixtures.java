@@ -161,6 +161,35 @@ final class AccessFixtures {
     f.put("unreadNotifications", (a, c) -> Call.of("GET", "/api/v1/notifications/unread-count"));
     f.put("markNotificationsRead", (a, c) -> Call.of("POST", "/api/v1/notifications/read",
       new JsonObject().put("all", true)));
+    f.put("putWebhook", (a, c) -> Call.of("PUT", "/api/v1/notifications/webhook", new JsonObject()
+      .put("url", "http://127.0.0.1:9/hooks").put("events", new JsonArray().add("order.delivered"))));
+    f.put("getWebhook", (a, c) -> {
+      webhook(a);
+      return Call.of("GET", "/api/v1/notifications/webhook");
+    });
+    f.put("deleteWebhook", (a, c) -> {
+      webhook(a);
+      return Call.of("DELETE", "/api/v1/notifications/webhook");
+    });
+    f.put("webhookDeliveries", (a, c) -> Call.of("GET", "/api/v1/notifications/webhook/deliveries"));
+    f.put("retryWebhookDelivery", (a, c) -> Call.of("POST", "/api/v1/notifications/webhook/deliveries/"
+      + failedDelivery(a) + "/retry").ownedBy(Caller.RESELLER));
+  }
+
+  /** A webhook of the RESELLER caller, to a port nothing listens on, for an event no fixture makes. */
+  private static void webhook(Actors a) {
+    a.seed("INSERT INTO notification.webhook_endpoints (reseller_id, url, host, events, secret) VALUES ('"
+      + a.userId(Caller.RESELLER) + "', 'http://127.0.0.1:9/hooks', '127.0.0.1', '{order.delivered}', "
+      + "'whsec_c2VjcmV0') ON CONFLICT (reseller_id) DO NOTHING");
+  }
+
+  /** A FAILED delivery of the RESELLER caller's webhook; its id. */
+  private static String failedDelivery(Actors a) {
+    webhook(a);
+    String id = UUID.randomUUID().toString();
+    a.seed("INSERT INTO notification.webhook_deliveries (id, reseller_id, event_type, payload, status, attempts) "
+      + "VALUES ('" + id + "', '" + a.userId(Caller.RESELLER) + "', 'order.delivered', '{}', 'FAILED', 8)");
+    return id;
   }
 
   private static void events(Map<String, Fixture> f) {
