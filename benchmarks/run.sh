@@ -10,11 +10,13 @@
 #   benchmarks/run.sh --scaling            throughput against instances (1, 2, 4) and data size (1k, 10k, 100k)
 #   benchmarks/run.sh --order-pages        the buffers one order-list page touches at 10k and 1M orders
 #   benchmarks/run.sh --wallet-pages       the buffers one transfer-history page touches at 10k and 1M transfers
+#   benchmarks/run.sh --notifications      notifications/s from a burst of events, webhook deliveries/s with and
+#                                          without a dead receiver beside the healthy ones
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
-DURATION=10s WARMUP=3s CONNECTIONS=64 THREADS=2 ROUNDS=2 PRODUCTS=10000 NAME=full ONLY="" BUILD=1 SCALING=0 ORDER_PAGES=0 WALLET_PAGES=0
+DURATION=10s WARMUP=3s CONNECTIONS=64 THREADS=2 ROUNDS=2 PRODUCTS=10000 NAME=full ONLY="" BUILD=1 SCALING=0 ORDER_PAGES=0 WALLET_PAGES=0 NOTIFICATIONS=0
 # Payments seeded for the webhook scenario (each capture settles one, so enough for every round) and for pgbench.
 WEBHOOKS=40000 PGBENCH_WEBHOOKS=40000
 # Commission events published at once to the wallet's consumer (the payout scenario's companion figure).
@@ -37,6 +39,7 @@ while [ $# -gt 0 ]; do
     --scaling) SCALING=1 NAME=scaling ;;
     --order-pages) ORDER_PAGES=1 NAME=order-pages ;;
     --wallet-pages) WALLET_PAGES=1 NAME=wallet-pages ;;
+    --notifications) NOTIFICATIONS=1 NAME=notifications ;;
     *) echo "unknown flag $1" >&2; exit 2 ;;
   esac
   shift
@@ -320,9 +323,22 @@ scaling_run() {
   stop_server
 }
 
+# 10,000 events at once into notifications, then 5,000 webhook deliveries to a fast local receiver, then the same
+# with a receiver that never answers beside it (NotificationBench). Each server variant in turn on a fresh database.
+notifications_run() {
+  for variant in default notificationpool4; do
+    reset_database
+    start_server "$variant" "$OUT/raw/server-notifications-$variant.log"
+    BAZAAR_PG_DATABASE="$DB" java -cp "$CP" com.bazaar.bench.NotificationBench 10000 5000 \
+      | tee "$OUT/raw/notifications@$variant.txt"
+  done
+  stop_server
+}
+
 machine
 if [ "$SCALING" = 1 ]; then scaling_run
 elif [ "$ORDER_PAGES" = 1 ]; then page_cost_run OrderPageCost order-pagecost.txt
 elif [ "$WALLET_PAGES" = 1 ]; then page_cost_run WalletPageCost wallet-pagecost.txt
+elif [ "$NOTIFICATIONS" = 1 ]; then notifications_run
 else benchmark_run; fi
 python3 benchmarks/report/report.py "$OUT"

@@ -246,6 +246,27 @@ def main():
                   "|---:|---:|---:|---:|---:|---:|",
                   f"| {fmt(run['events'])} | {fmt(run['transfers'])} | {run['seconds']} | {fmt(run['per_second'])} "
                   f"| {fmt(tps)} | {ratio} |"]
+    bursts, hooks = [], []
+    for path in sorted((out / "raw").glob("notifications@*.txt")):
+        variant, text = path.stem.removeprefix("notifications@"), path.read_text()
+        bursts += [dict(json.loads(m), variant=variant) for m in re.findall(r"^NOTIFICATION_BURST (.*)$", text, re.M)]
+        hooks += [dict(json.loads(m), variant=variant) for m in re.findall(r"^WEBHOOKS (.*)$", text, re.M)]
+    if bursts:
+        lines += ["", "## Notifications from a burst of events (NotificationBench)", "",
+                  "| variant | events published | notifications written | seconds | notifications/s |",
+                  "|---|---:|---:|---:|---:|"]
+        for b in bursts:
+            lines.append(f"| {b['variant']} | {fmt(b['events'])} | {fmt(b['notifications'])} | {b['seconds']} | "
+                         f"{fmt(b['per_second'])} |")
+    if hooks:
+        lines += ["", "## Webhook deliveries to a fast local receiver, without and with a dead one (NotificationBench)",
+                  "", "Latency is from a delivery's queueing (in the event's transaction) to its 2xx, over the healthy "
+                  "receivers' deliveries only; the clock starts at the first publish, so the consumer's time is in it.",
+                  "", "| variant | run | events | healthy deliveries | seconds | deliveries/s | p50 ms | p99 ms |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|"]
+        for h in hooks:
+            lines.append(f"| {h['variant']} | {h['run']} | {fmt(h['events'])} | {fmt(h['healthy_deliveries'])} | "
+                         f"{h['seconds']} | {fmt(h['per_second'])} | {h['latency_ms']['p50']} | {h['latency_ms']['p99']} |")
     for file, marker, rows, title in (("order-pagecost.txt", "ORDER_PAGE_COST", "orders", "order-list page (OrderPageCost)"),
                                       ("wallet-pagecost.txt", "WALLET_PAGE_COST", "transfers",
                                        "transfer-history page (WalletPageCost)")):

@@ -187,8 +187,8 @@ final class AccessFixtures {
   private static String failedDelivery(Actors a) {
     webhook(a);
     String id = UUID.randomUUID().toString();
-    a.seed("INSERT INTO notification.webhook_deliveries (id, reseller_id, event_type, payload, status, attempts) "
-      + "VALUES ('" + id + "', '" + a.userId(Caller.RESELLER) + "', 'order.delivered', '{}', 'FAILED', 8)");
+    a.seed("INSERT INTO notification.webhook_deliveries (id, reseller_id, host, event_type, payload, status, attempts) "
+      + "VALUES ('" + id + "', '" + a.userId(Caller.RESELLER) + "', '127.0.0.1', 'order.delivered', '{}', 'FAILED', 8)");
     return id;
   }
 

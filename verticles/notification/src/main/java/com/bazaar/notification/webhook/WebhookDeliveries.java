@@ -20,32 +20,42 @@ import java.util.UUID;
 
 /** The webhook deliveries' SQL: queued with their event, claimed by the senders, and each attempt logged. */
 public final class WebhookDeliveries {
-  private static final String ENQUEUE = "INSERT INTO webhook_deliveries (id, reseller_id, event_type, payload) "
-    + "SELECT $1, reseller_id, $3, $4 FROM webhook_endpoints WHERE reseller_id = $2 AND $3 = ANY(events) "
+  private static final String ENQUEUE = "INSERT INTO webhook_deliveries (id, reseller_id, host, event_type, payload) "
+    + "SELECT $1, reseller_id, host, $3, $4 FROM webhook_endpoints WHERE reseller_id = $2 AND $3 = ANY(events) "
     + "ON CONFLICT (id) DO NOTHING";
   /**
    * Due deliveries, at most {@code $2} in all: per host, as many as its free places in {@code $3}/{@code $4} (a host
-   * missing there has {@code $5}). Claiming pushes {@code next_attempt_at} a lease ahead, so other senders pass them
-   * by; the UPDATE re-checks {@code next_attempt_at}, so two senders never claim one row.
+   * missing there has {@code $5}), oldest first. The hosts with pending work are found with a skip scan of the due
+   * index, one probe per host, so the cost follows the hosts and the claim, not the backlog: a dead host's thousands
+   * of waiting deliveries cost one probe. Claiming pushes {@code next_attempt_at} a lease ahead, so other senders
+   * pass them by; the UPDATE re-checks {@code next_attempt_at}, so two senders never claim one row.
    */
-  private static final String CLAIM = "WITH ranked AS (SELECT d.id, d.next_attempt_at, e.host, row_number() OVER "
-    + "(PARTITION BY e.host ORDER BY d.next_attempt_at, d.id) AS nth FROM webhook_deliveries d "
-    + "JOIN webhook_endpoints e ON e.reseller_id = d.reseller_id WHERE d.status = 'PENDING' "
-    + "AND d.next_attempt_at <= now()), "
-    + "chosen AS (SELECT r.id FROM ranked r LEFT JOIN unnest($3::text[], $4::int[]) AS lane(host, free) "
-    + "ON lane.host = r.host WHERE r.nth <= coalesce(lane.free, $5) ORDER BY r.next_attempt_at LIMIT $2) "
+  private static final String CLAIM = "WITH RECURSIVE hosts AS ("
+    + "(SELECT host FROM webhook_deliveries WHERE status = 'PENDING' ORDER BY host LIMIT 1) UNION ALL "
+    + "SELECT (SELECT d.host FROM webhook_deliveries d WHERE d.status = 'PENDING' AND d.host > hosts.host "
+    + "ORDER BY d.host LIMIT 1) FROM hosts WHERE hosts.host IS NOT NULL), "
+    + "chosen AS (SELECT due.id FROM hosts LEFT JOIN unnest($3::text[], $4::int[]) AS lane(host, free) "
+    + "ON lane.host = hosts.host CROSS JOIN LATERAL (SELECT d.id, d.next_attempt_at FROM webhook_deliveries d "
+    + "WHERE d.host = hosts.host AND d.status = 'PENDING' AND d.next_attempt_at <= now() "
+    + "ORDER BY d.next_attempt_at LIMIT coalesce(lane.free, $5)) due "
+    + "WHERE hosts.host IS NOT NULL ORDER BY due.next_attempt_at LIMIT $2) "
     + "UPDATE webhook_deliveries d SET next_attempt_at = now() + make_interval(secs => $1) "
     + "FROM chosen, webhook_endpoints e WHERE d.id = chosen.id AND e.reseller_id = d.reseller_id "
     + "AND d.status = 'PENDING' AND d.next_attempt_at <= now() "
-    + "RETURNING d.id, d.payload::text AS body, d.attempts, e.url, e.host, e.secret";
+    + "RETURNING d.id, d.payload::text AS body, d.attempts, e.url, d.host, e.secret";
   private static final String RELEASE = "UPDATE webhook_deliveries SET next_attempt_at = now() WHERE id = ANY($1) "
     + "AND status = 'PENDING'";
-  private static final String RECORD = "WITH logged AS (INSERT INTO webhook_attempts (delivery_id, attempt, url, "
-    + "started_at, duration_ms, status_code, error) VALUES ($1, $2, $3, $4, $5, $6, $7)) "
-    + "UPDATE webhook_deliveries SET attempts = $2, last_status_code = $6, last_error = $7, "
-    + "status = CASE WHEN $8 THEN 'DELIVERED' WHEN $2 >= $9 THEN 'FAILED' ELSE 'PENDING' END, "
-    + "next_attempt_at = CASE WHEN $8 THEN next_attempt_at ELSE now() + make_interval(secs => $10) END, "
-    + "delivered_at = CASE WHEN $8 THEN now() END WHERE id = $1 RETURNING status";
+  /** Many attempts in one statement: each is logged, and its delivery moved on. */
+  private static final String RECORD = "WITH attempt AS (SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], "
+    + "$4::timestamptz[], $5::int[], $6::int[], $7::text[], $8::bool[], $9::float8[]) AS a(delivery_id, attempt, url, "
+    + "started_at, duration_ms, status_code, error, delivered, retry_secs)), "
+    + "logged AS (INSERT INTO webhook_attempts (delivery_id, attempt, url, started_at, duration_ms, status_code, error) "
+    + "SELECT delivery_id, attempt, url, started_at, duration_ms, status_code, error FROM attempt) "
+    + "UPDATE webhook_deliveries d SET attempts = a.attempt, last_status_code = a.status_code, last_error = a.error, "
+    + "status = CASE WHEN a.delivered THEN 'DELIVERED' WHEN a.attempt >= $10 THEN 'FAILED' ELSE 'PENDING' END, "
+    + "next_attempt_at = CASE WHEN a.delivered THEN d.next_attempt_at "
+    + "ELSE now() + make_interval(secs => a.retry_secs) END, "
+    + "delivered_at = CASE WHEN a.delivered THEN now() END FROM attempt a WHERE d.id = a.delivery_id RETURNING d.status";
   private static final String COLUMNS = "id, event_type, status, attempts, next_attempt_at, last_status_code, "
     + "last_error, created_at, delivered_at";
   private static final String PAGE = "SELECT " + COLUMNS + " FROM webhook_deliveries WHERE reseller_id = $1 "
@@ -64,9 +74,9 @@ public final class WebhookDeliveries {
   record Claimed(UUID id, String body, int attempts, String url, String host, String secret) {
   }
 
-  /** One attempt's outcome; {@code statusCode} null when no answer came. */
-  record Attempt(int number, String url, OffsetDateTime startedAt, int durationMs, Integer statusCode, String error,
-                 boolean delivered) {
+  /** One attempt's outcome; {@code statusCode} null when no answer came; {@code retryInMs} if it failed. */
+  record Attempt(UUID deliveryId, int number, String url, OffsetDateTime startedAt, int durationMs, Integer statusCode,
+                 String error, boolean delivered, long retryInMs) {
   }
 
   /** A delivery's state for its owner's retry: null when there is no such delivery of theirs. */
@@ -105,13 +115,38 @@ public final class WebhookDeliveries {
     return db.write().preparedQuery(RELEASE).execute(Tuple.of((Object) ids.toArray(UUID[]::new))).mapEmpty();
   }
 
-  /** Logs the attempt and moves the delivery on; answers its new status. */
-  Future<String> record(UUID id, Attempt attempt, int maxAttempts, long retryInMs) {
-    return db.write().preparedQuery(RECORD).execute(Tuple.tuple().addValue(id).addValue(attempt.number())
-        .addValue(attempt.url()).addValue(attempt.startedAt()).addValue(attempt.durationMs())
-        .addValue(attempt.statusCode()).addValue(attempt.error()).addValue(attempt.delivered()).addValue(maxAttempts)
-        .addValue(retryInMs / 1000.0))
-      .map(rows -> rows.iterator().next().getString("status"));
+  /** Logs the attempts and moves their deliveries on; answers their new statuses. */
+  Future<List<String>> record(List<Attempt> attempts, int maxAttempts) {
+    int n = attempts.size();
+    UUID[] ids = new UUID[n];
+    Integer[] numbers = new Integer[n];
+    String[] urls = new String[n];
+    OffsetDateTime[] started = new OffsetDateTime[n];
+    Integer[] durations = new Integer[n];
+    Integer[] codes = new Integer[n];
+    String[] errors = new String[n];
+    Boolean[] delivered = new Boolean[n];
+    Double[] retrySecs = new Double[n];
+    for (int i = 0; i < n; i++) {
+      Attempt a = attempts.get(i);
+      ids[i] = a.deliveryId();
+      numbers[i] = a.number();
+      urls[i] = a.url();
+      started[i] = a.startedAt();
+      durations[i] = a.durationMs();
+      codes[i] = a.statusCode();
+      errors[i] = a.error();
+      delivered[i] = a.delivered();
+      retrySecs[i] = a.retryInMs() / 1000.0;
+    }
+    return db.write().preparedQuery(RECORD).execute(Tuple.tuple().addValue(ids).addValue(numbers).addValue(urls)
+        .addValue(started).addValue(durations).addValue(codes).addValue(errors).addValue(delivered)
+        .addValue(retrySecs).addValue(maxAttempts))
+      .map(rows -> {
+        List<String> statuses = new ArrayList<>(rows.size());
+        rows.forEach(row -> statuses.add(row.getString("status")));
+        return statuses;
+      });
   }
 
   /** A page of the reseller's deliveries, newest first, each with its attempts (two statements in all). */

@@ -17,6 +17,8 @@ final class WebhookEndpoints {
     + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (reseller_id) DO UPDATE SET url = EXCLUDED.url, host = EXCLUDED.host, "
     + "events = EXCLUDED.events, secret = EXCLUDED.secret, updated_at = now() "
     + "RETURNING url, events, created_at, updated_at, xmax = 0 AS created";
+  private static final String MOVE_PENDING = "UPDATE webhook_deliveries SET host = $2 WHERE reseller_id = $1 "
+    + "AND status = 'PENDING' AND host <> $2";
   private static final String GET = "SELECT url, events, created_at, updated_at FROM webhook_endpoints "
     + "WHERE reseller_id = $1";
   private static final String DELETE = "DELETE FROM webhook_endpoints WHERE reseller_id = $1";
@@ -33,12 +35,14 @@ final class WebhookEndpoints {
     this.db = db;
   }
 
+  /** Sets the endpoint; its pending deliveries follow it to the new host. */
   Future<Endpoint> put(UUID resellerId, String url, String host, List<String> events, String secret) {
-    return db.write().preparedQuery(PUT).execute(Tuple.of(resellerId, url, host, events.toArray(String[]::new),
-      secret)).map(rows -> {
+    return db.write().withTransaction(tx -> tx.preparedQuery(PUT).execute(Tuple.of(resellerId, url, host,
+        events.toArray(String[]::new), secret))
+      .compose(rows -> tx.preparedQuery(MOVE_PENDING).execute(Tuple.of(resellerId, host)).map(moved -> {
         Row row = rows.iterator().next();
         return new Endpoint(json(row), row.getBoolean("created"));
-      });
+      })));
   }
 
   /** From the primary: the owner reads what they have just set. */

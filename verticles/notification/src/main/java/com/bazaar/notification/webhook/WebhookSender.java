@@ -16,21 +16,22 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One per process. Every {@code pollMs}, and at once after a full claim, it claims due deliveries, at most
- * {@code perHostConcurrency} per host and none for a host whose lane is full or whose breaker is open, and sends each
- * without waiting: a round never waits on a receiver. Each attempt is signed afresh (Standard Webhooks), checked
+ * One per process. Every {@code pollMs}, after a full claim, and when a host's lane runs low, it claims due
+ * deliveries into each host's lane ({@link HostLane}: none for a host whose breaker is open), and the lanes send them
+ * without the round waiting: a round never waits on a receiver. Each attempt is signed afresh (Standard Webhooks), checked
  * against the SSRF guard, sent with a timeout and no redirects, and logged; a failure is retried after the jittered
- * backoff, and after {@code maxAttempts} the delivery is FAILED. Outcomes are counted in
- * {@code bazaar.notifications.webhook{outcome}}, and attempts timed in {@code bazaar.notifications.webhook.attempt}.
+ * backoff, and after {@code maxAttempts} the delivery is FAILED; the {@link AttemptLog} writes the attempts in
+ * batches. Attempts are timed in {@code bazaar.notifications.webhook.attempt}.
  */
 public final class WebhookSender {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
@@ -40,7 +41,7 @@ public final class WebhookSender {
   private final WebhookDeliveries deliveries;
   private final WebhookTargets targets;
   private final WebhookSettings settings;
-  private final MeterRegistry registry;
+  private final AttemptLog log;
   private final Timer attemptTimer;
   private final Map<String, HostLane> lanes = new HashMap<>();
   private final SingleRound rounds = new SingleRound(this::round);
@@ -52,7 +53,7 @@ public final class WebhookSender {
     this.deliveries = deliveries;
     this.targets = targets;
     this.settings = settings;
-    this.registry = registry;
+    this.log = new AttemptLog(deliveries, settings.maxAttempts(), registry);
     this.attemptTimer = Timer.builder("bazaar.notifications.webhook.attempt").register(registry);
   }
 
@@ -62,37 +63,50 @@ public final class WebhookSender {
   }
 
   private Future<Void> round() {
-    Map<String, Integer> free = new HashMap<>();
-    lanes.forEach((host, lane) -> free.put(host, lane.free()));
-    return deliveries.claim(free, settings.perHostConcurrency(), settings.batchSize(), settings.leaseMs())
+    Map<String, Integer> wanted = new HashMap<>();
+    lanes.forEach((host, lane) -> wanted.put(host, lane.wanted()));
+    int fresh = settings.perHostConcurrency() * (1 + HostLane.AHEAD);
+    return deliveries.claim(wanted, fresh, settings.batchSize(), settings.leaseMs())
       .compose(claimed -> {
-        List<UUID> deferred = new ArrayList<>();
+        Set<HostLane> touched = new HashSet<>();
         for (WebhookDeliveries.Claimed delivery : claimed) {
           HostLane lane = lanes.computeIfAbsent(delivery.host(), host -> new HostLane(vertx, host, settings));
-          if (lane.free() == 0) {
-            deferred.add(delivery.id());
-          } else {
-            lane.started();
-            attempt(delivery, lane).onComplete(done -> {
-              lane.finished();
-              rounds.runAgain();
-            });
-          }
+          lane.add(delivery);
+          touched.add(lane);
         }
+        touched.forEach(this::pump);
         if (claimed.size() == settings.batchSize()) {
           rounds.runAgain();
         }
-        return deferred.isEmpty() ? Future.<Void>succeededFuture() : deliveries.release(deferred);
+        return Future.<Void>succeededFuture();
       }).onFailure(e -> LOG.warn("Webhook round failed; the next one retries: {}", e.toString()));
   }
 
+  /** Starts what the lane has room for; hands its waiting deliveries back while its breaker is open. */
+  private void pump(HostLane lane) {
+    List<UUID> shed = lane.shedIfOpen();
+    if (!shed.isEmpty()) {
+      deliveries.release(shed).onFailure(e -> LOG.warn("Could not hand back {} webhook deliveries; they are "
+        + "retried after their lease: {}", shed.size(), e.toString()));
+    }
+    for (WebhookDeliveries.Claimed next = lane.next(); next != null; next = lane.next()) {
+      attempt(next, lane).onComplete(done -> {
+        lane.finished();
+        pump(lane);
+        if (lane.runningLow()) {
+          rounds.runAgain();
+        }
+      });
+    }
+  }
+
+  /** Sends one attempt; completes when the receiver has answered or the attempt failed, its log queued. */
   private Future<Void> attempt(WebhookDeliveries.Claimed delivery, HostLane lane) {
     long started = System.nanoTime();
     OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
-    URI uri = URI.create(delivery.url());
     // The breaker fails a call its policy counts against the host (a 5xx) without the response; keep it here.
     AtomicReference<HttpResponse<Buffer>> answer = new AtomicReference<>();
-    return targets.checkAddresses(uri)
+    return targets.checkAddresses(URI.create(delivery.url()))
       .compose(ok -> lane.breaker().execute(() -> send(delivery).onSuccess(answer::set)))
       .transform(outcome -> {
         int durationMs = (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -102,14 +116,10 @@ public final class WebhookSender {
         String error = response == null ? String.valueOf(outcome.cause().getMessage())
           : delivered ? null : "the receiver answered " + response.statusCode();
         int number = delivery.attempts() + 1;
-        return deliveries.record(delivery.id(), new WebhookDeliveries.Attempt(number, delivery.url(), startedAt,
-            durationMs, response == null ? null : response.statusCode(), error, delivered), settings.maxAttempts(),
-          settings.backoffAfter(number));
-      })
-      .onSuccess(status -> count(status))
-      .onFailure(e -> LOG.warn("Webhook delivery {} could not be logged; it is retried after its lease: {}",
-        delivery.id(), e.toString()))
-      .mapEmpty();
+        log.add(new WebhookDeliveries.Attempt(delivery.id(), number, delivery.url(), startedAt, durationMs,
+          response == null ? null : response.statusCode(), error, delivered, settings.backoffAfter(number)));
+        return Future.<Void>succeededFuture();
+      });
   }
 
   private Future<HttpResponse<Buffer>> send(WebhookDeliveries.Claimed delivery) {
@@ -121,14 +131,5 @@ public final class WebhookSender {
       .putHeader(StandardWebhooks.TIMESTAMP, String.valueOf(timestamp))
       .putHeader(StandardWebhooks.SIGNATURE, StandardWebhooks.sign(delivery.secret(), id, timestamp, delivery.body()))
       .sendBuffer(Buffer.buffer(delivery.body()));
-  }
-
-  private void count(String status) {
-    String outcome = switch (status) {
-      case "DELIVERED" -> "delivered";
-      case "FAILED" -> "failed";
-      default -> "retried";
-    };
-    registry.counter("bazaar.notifications.webhook", "outcome", outcome).increment();
   }
 }

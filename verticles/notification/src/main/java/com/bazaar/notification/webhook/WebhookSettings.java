@@ -35,8 +35,11 @@ public record WebhookSettings(long timeoutMs, int maxAttempts, List<Long> backof
     return Math.round(base * (1 - JITTER + 2 * JITTER * ThreadLocalRandom.current().nextDouble()));
   }
 
-  /** How long a claimed delivery stays out of other senders' reach: past its timeout, so a crash only delays it. */
+  /**
+   * How long a claimed delivery stays out of other senders' reach: past the longest it can wait in its lane (behind
+   * {@link HostLane#AHEAD} rounds of timeouts) and its own timeout, so only a crash makes it wait the lease out.
+   */
   long leaseMs() {
-    return timeoutMs + 5_000;
+    return timeoutMs * (HostLane.AHEAD + 1) + 5_000;
   }
 }
