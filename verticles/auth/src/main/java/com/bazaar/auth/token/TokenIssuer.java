@@ -1,5 +1,6 @@
 package com.bazaar.auth.token;
 
+import com.bazaar.platform.auth.AuthContract;
 import com.bazaar.platform.auth.JwtSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -14,8 +15,8 @@ import java.util.UUID;
 
 /**
  * Signs access tokens: RS256 with {@code sub}, {@code roles}, {@code iss}, {@code aud}, {@code exp}, {@code iat}
- * and {@code jti}. {@code iat} keeps milliseconds (a NumericDate may be fractional), so that a revocation at a
- * given instant voids exactly the tokens issued before it.
+ * (whole seconds, as other verifiers expect) and {@code jti}, plus {@link AuthContract#ISSUED_AT_MS_CLAIM}, so that
+ * a revocation at a given instant voids exactly the tokens issued before it.
  */
 public final class TokenIssuer {
   private final JWTAuth jwt;
@@ -35,7 +36,8 @@ public final class TokenIssuer {
     JsonObject claims = new JsonObject()
       .put("sub", userId)
       .put("roles", new JsonArray(roles.stream().sorted().toList()))
-      .put("iat", nowMs / 1000.0)
+      .put("iat", nowMs / 1000)
+      .put(AuthContract.ISSUED_AT_MS_CLAIM, nowMs)
       .put("exp", nowMs / 1000 + settings.accessTtlSec())
       .put("jti", UUID.randomUUID().toString());
     return jwt.generateToken(claims, options);

@@ -1,5 +1,6 @@
 package com.bazaar.gateway.auth;
 
+import com.bazaar.platform.auth.AuthContract;
 import com.bazaar.platform.auth.JwtSettings;
 import com.bazaar.platform.bus.Principal;
 import com.bazaar.platform.error.ApiError;
@@ -88,6 +89,8 @@ public final class TokenVerifier {
       throw INVALID;
     }
     Set<String> roles = claims.getJsonArray("roles").stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet());
-    return new Verified(new Principal(sub, roles), ((Number) iat).doubleValue(), ((Number) exp).longValue());
+    double issuedAt = claims.getValue(AuthContract.ISSUED_AT_MS_CLAIM) instanceof Number ms
+      ? ms.longValue() / 1000.0 : ((Number) iat).doubleValue();
+    return new Verified(new Principal(sub, roles), issuedAt, ((Number) exp).longValue());
   }
 }

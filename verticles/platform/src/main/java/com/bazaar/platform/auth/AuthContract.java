@@ -9,6 +9,12 @@ public final class AuthContract {
   public static final String KEYS_ADDRESS = "auth.keys";
   /** Published: {@code {"userId","notBefore"}} when a user's tokens are revoked. */
   public static final String REVOCATIONS_ADDRESS = "auth.revocations";
+  /**
+   * The private claim with the token's issue time in epoch milliseconds. {@code iat} is whole seconds (RFC 7519
+   * NumericDate, as every verifier expects); this one lets a revocation void exactly the tokens issued before it,
+   * even within the same second.
+   */
+  public static final String ISSUED_AT_MS_CLAIM = "bazaar_iat_ms";
 
   private AuthContract() {
   }
