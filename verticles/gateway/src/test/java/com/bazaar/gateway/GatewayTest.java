@@ -104,6 +104,14 @@ class GatewayTest {
   }
 
   @Test
+  void an_absent_parameter_reaches_the_service_with_the_contracts_default() {
+    assertThat(http.get("/things?q=shoes").status()).isEqualTo(200);
+
+    assertThat(lastEnvelope.get().getJsonObject("query")).isEqualTo(new JsonObject().put("limit", 20L)
+      .put("q", "shoes"));
+  }
+
+  @Test
   void a_request_without_a_usable_request_id_gets_a_fresh_one() {
     Response response = http.get("/things", Map.of("X-Request-Id", "bad id with spaces"));
 

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * One path, query or header parameter of an operation, with its schema validator built once at start.
- * Converts the raw string by the schema's type (not by guessing from the value), then validates it.
+ * Converts the raw string by the schema's type (not by guessing from the value), then validates it. An absent
+ * optional parameter takes the schema's {@code default}: the contract is the only place a default is written.
  */
 final class ParamRule {
   final String name;
@@ -21,6 +22,7 @@ final class ParamRule {
   private final SchemaType type;
   private final SchemaType itemType;
   private final SchemaCheck check;
+  private final Object defaultValue;
 
   ParamRule(Parameter parameter, SchemaCompiler schemas) {
     this.name = parameter.getName();
@@ -34,15 +36,20 @@ final class ParamRule {
       throw new IllegalArgumentException("Parameter " + name + ": object parameters and untyped arrays are not supported");
     }
     this.check = schemas.compile(schema);
+    Object declared = schema.getValue("default");
+    this.defaultValue = declared instanceof Number n && type == SchemaType.INTEGER ? (Object) n.longValue() : declared;
+    if (defaultValue != null && !check.problems(defaultValue).isEmpty()) {
+      throw new IllegalArgumentException("Parameter " + name + ": its default breaks its own schema");
+    }
   }
 
-  /** @return the typed value, or null when the optional parameter is absent */
+  /** @return the typed value; for an absent optional parameter, the contract's default, or null without one */
   Object validate(List<String> rawValues) {
     if (rawValues == null || rawValues.isEmpty()) {
       if (required) {
         throw invalid("is required");
       }
-      return null;
+      return defaultValue;
     }
     rawValues.forEach(raw -> TextRule.require(raw, in + " parameter " + name));
     if (type != SchemaType.ARRAY && rawValues.size() > 1) {

@@ -33,13 +33,10 @@ class PagingTest {
   }
 
   @Test
-  void the_limit_defaults_to_20_and_is_capped_at_100() {
-    assertThat(PageRequest.from(query(new JsonObject())).limit()).isEqualTo(20);
+  void the_limit_is_the_one_the_gateway_validated_and_never_defaulted_here() {
     assertThat(PageRequest.from(query(new JsonObject().put("limit", 100))).limit()).isEqualTo(100);
-    ApiError tooLarge = catchThrowableOfType(ApiError.class,
-      () -> PageRequest.from(query(new JsonObject().put("limit", 101))));
-    assertThat(tooLarge.status()).isEqualTo(400);
-    assertThat(tooLarge.getMessage()).contains("between 1 and 100");
+    assertThat(catchThrowableOfType(IllegalStateException.class, () -> PageRequest.from(query(new JsonObject()))))
+      .hasMessageContaining("default");
   }
 
   @Test
