@@ -9,6 +9,7 @@ import com.bazaar.gateway.contract.schema.SchemaCompiler;
 import com.bazaar.gateway.http.AccessLogHandler;
 import com.bazaar.gateway.http.BusForwarder;
 import com.bazaar.gateway.http.BusProxyHandler;
+import com.bazaar.gateway.http.ClientAddresses;
 import com.bazaar.gateway.idempotency.IdempotencyHandler;
 import com.bazaar.gateway.limit.RateLimitHandler;
 import com.bazaar.platform.Platform;
@@ -47,6 +48,7 @@ final class GatewayRouter {
     if (settings.benchRoutes()) {
       router.get("/bench/hello").handler(rc -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, TEXT).end(HELLO));
     }
+    router.route().handler(new ClientAddresses(settings.trustedProxies()).handler());
     router.route().handler(new RequestIdHandler());
     if (settings.accessLog()) {
       router.route().handler(new AccessLogHandler());
@@ -86,23 +88,25 @@ final class GatewayRouter {
     if (operation.getRequestBody() != null) {
       route.handler(new JsonBodyReader(settings.bodyLimitBytes()));
     }
-    route.handler(new AuthHandler(spec.access(), tokens))
-      .handler(rc -> {
-        RequestState.validated(rc, validator.validate(rc));
-        rc.next();
-      });
+    route.handler(new AuthHandler(spec.access(), tokens));
+    // Limits before validation: a request with a bad parameter is counted like any other.
     if (spec.rateLimitPolicy() != null && edge.limiter().enabled()) {
       for (String policy : spec.rateLimitPolicy().split(",")) {
         route.handler(new RateLimitHandler(edge.limiter(), edge.limiter().policy(policy.trim())));
       }
     }
+    route.handler(rc -> {
+      RequestState.validated(rc, validator.validate(rc));
+      rc.next();
+    });
     BusForwarder forwarder = new BusForwarder(platform.bus(), spec.address(), settings.busTimeoutMs(),
       spec.forwardsClientAddress(), spec.rawBody());
     if (spec.idempotent()) {
       route.handler(new IdempotencyHandler(platform.redis(), forwarder, edge.idempotency().getLong("ttlSec"),
         edge.idempotency().getLong("waitMs")));
     } else if (spec.cacheTtlSeconds() > 0) {
-      route.handler(edge.caching().handler(forwarder, spec.cacheDomain(), spec.cacheTtlSeconds(), spec.operationId()));
+      route.handler(edge.caching().handler(forwarder, spec.cacheDomain(), spec.cacheTtlSeconds(),
+        spec.cacheSharedWithSignedIn(), spec.operationId()));
     } else {
       route.handler(new BusProxyHandler(forwarder));
     }

@@ -77,6 +77,28 @@ class RateLimitTest {
   }
 
   @Test
+  void a_forwarded_header_from_a_peer_that_is_no_trusted_proxy_picks_no_fresh_bucket() {
+    for (int i = 0; i < 10; i++) {
+      http.get("/limited", Map.of("X-Forwarded-For", "198.51.100." + i));
+    }
+
+    assertThat(http.get("/limited", Map.of("X-Forwarded-For", "198.51.100.99", "Forwarded", "for=198.51.100.98"))
+      .status()).isEqualTo(429);
+  }
+
+  @Test
+  void invalid_requests_are_counted_too_so_a_flood_of_them_is_limited() {
+    List<Response> responses = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      responses.add(http.get("/limited?n=not-a-number"));
+    }
+
+    assertThat(responses.stream().filter(r -> r.status() == 400).count()).isBetween(9L, 11L);
+    assertThat(responses.stream().filter(r -> r.status() == 429).count()).isBetween(19L, 21L);
+    assertThat(http.get("/limited").status()).as("valid requests share the spent bucket").isEqualTo(429);
+  }
+
+  @Test
   void an_email_keyed_policy_counts_a_request_without_an_email_under_its_client_address() {
     List<Response> withoutEmail = new ArrayList<>();
     for (int i = 0; i < 5; i++) {

@@ -90,6 +90,22 @@ class ResponseCacheTest {
   }
 
   @Test
+  void a_public_operations_answer_is_shared_with_signed_in_callers_whose_token_still_counts() {
+    String id = fresh();
+    Map<String, String> bearer = Map.of("Authorization", "Bearer " + EdgeFixture.KEYS.token(UUID.randomUUID().toString(), "CUSTOMER"));
+
+    Response anonymous = http.get("/shared/" + id);
+    Response authed = http.get("/shared/" + id, bearer);
+    Response forged = http.get("/shared/" + id, Map.of("Authorization", "Bearer not.a.token"));
+
+    assertThat(anonymous.header("X-Cache")).isEqualTo("MISS");
+    assertThat(authed.header("X-Cache")).isEqualTo("HIT");
+    assertThat(authed.body()).isEqualTo(anonymous.body());
+    assertThat(forged.status()).as("a hit is served only after the token is verified").isEqualTo(401);
+    assertThat(calls.get(id)).hasValue(1);
+  }
+
+  @Test
   void if_none_match_with_the_etag_gives_304_without_a_body() {
     String id = fresh();
     String etag = http.get("/cached/" + id).header("ETag");

@@ -23,8 +23,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Serves an {@code x-bazaar-cache} operation from the response cache. Only anonymous requests share it: a request
- * with {@code Authorization} is never served from it nor stored in it. Answers carry {@code X-Cache}
+ * Serves an {@code x-bazaar-cache} operation from the response cache. A {@code public} operation's answer is the
+ * same for every caller, so signed-in requests share it too (their token was verified, and their limits applied,
+ * before this handler); an {@code anonymous} one is shared among anonymous requests only, and a request with
+ * {@code Authorization} is never served from it nor stored in it. Answers carry {@code X-Cache}
  * (HIT, MISS, BYPASS or STALE), a strong {@code ETag} ({@code If-None-Match} gives 304), {@code Vary:
  * Accept-Encoding} and a {@code Cache-Control} a CDN can follow; the gzip form is sent as stored.
  */
@@ -39,16 +41,18 @@ public final class ResponseCacheHandler implements Handler<RoutingContext> {
   private final BusProxyHandler uncached;
   private final String domain;
   private final int ttlSec;
+  private final boolean sharedWithSignedIn;
   private final Map<String, Counter> counters;
   private final Counter earlyRefreshes;
 
-  ResponseCacheHandler(ResponseCache cache, BusForwarder forwarder, String domain, int ttlSec, String operationId,
-                       MeterRegistry registry) {
+  ResponseCacheHandler(ResponseCache cache, BusForwarder forwarder, String domain, int ttlSec,
+                       boolean sharedWithSignedIn, String operationId, MeterRegistry registry) {
     this.cache = cache;
     this.forwarder = forwarder;
     this.uncached = new BusProxyHandler(forwarder);
     this.domain = domain;
     this.ttlSec = ttlSec;
+    this.sharedWithSignedIn = sharedWithSignedIn;
     this.counters = Map.of(
       "HIT", counter(registry, operationId, "hit"), "MISS", counter(registry, operationId, "miss"),
       "BYPASS", counter(registry, operationId, "bypass"), "STALE", counter(registry, operationId, "stale"));
@@ -57,7 +61,7 @@ public final class ResponseCacheHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext rc) {
-    if (!cache.enabled() || rc.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
+    if (!cache.enabled() || !sharedWithSignedIn && rc.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
       mark(rc, "BYPASS");
       uncached.handle(rc);
       return;

@@ -37,7 +37,8 @@ public final class ResponseCaching {
     return cache.stop();
   }
 
-  public Handler<RoutingContext> handler(BusForwarder forwarder, String domain, int ttlSec, String operationId) {
-    return new ResponseCacheHandler(cache, forwarder, domain, ttlSec, operationId, registry);
+  public Handler<RoutingContext> handler(BusForwarder forwarder, String domain, int ttlSec,
+                                         boolean sharedWithSignedIn, String operationId) {
+    return new ResponseCacheHandler(cache, forwarder, domain, ttlSec, sharedWithSignedIn, operationId, registry);
   }
 }

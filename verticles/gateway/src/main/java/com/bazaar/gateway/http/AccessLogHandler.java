@@ -17,7 +17,7 @@ public final class AccessLogHandler implements Handler<RoutingContext> {
       HttpServerRequest request = rc.request();
       ACCESS.info("{} {} {} {}B {}ms rid={} ip={}", request.method(), request.path(), rc.response().getStatusCode(),
         rc.response().bytesWritten(), (System.nanoTime() - start) / 1_000_000, RequestIdHandler.of(rc),
-        request.remoteAddress() == null ? "-" : request.remoteAddress().hostAddress());
+        ClientAddresses.of(rc));
     });
     rc.next();
   }

@@ -38,8 +38,8 @@ public final class BusForwarder {
   public Future<BusReply> forward(RoutingContext rc) {
     ValidatedRequest input = RequestState.validated(rc);
     JsonObject headers = input.headers();
-    if (forwardsClientAddress && rc.request().remoteAddress() != null) {
-      headers = headers.copy().put(CLIENT_ADDRESS, rc.request().remoteAddress().hostAddress());
+    if (forwardsClientAddress) {
+      headers = headers.copy().put(CLIENT_ADDRESS, ClientAddresses.of(rc));
     }
     Object body = rawBody && rc.body().buffer() != null ? BusRequest.encodeRaw(rc.body().buffer()) : input.body();
     BusRequest request = new BusRequest(input.params(), input.query(), headers, body, RequestState.principal(rc),

@@ -1,5 +1,6 @@
 package com.bazaar.gateway.idempotency;
 
+import com.bazaar.gateway.http.ClientAddresses;
 import com.bazaar.gateway.http.BusForwarder;
 import com.bazaar.gateway.http.RequestState;
 import com.bazaar.gateway.http.ErrorResponder;
@@ -61,7 +62,7 @@ public final class IdempotencyHandler implements Handler<RoutingContext> {
       return;
     }
     Principal principal = RequestState.principal(rc);
-    String scope = principal.isAnonymous() ? "ip:" + rc.request().remoteAddress().hostAddress() : principal.userId();
+    String scope = principal.isAnonymous() ? "ip:" + ClientAddresses.of(rc) : principal.userId();
     String redisKey = "idem:" + scope + ":" + key;
     String fingerprint = fingerprint(rc);
     String pending = new JsonObject().put("state", "pending").put("fingerprint", fingerprint).encode();

@@ -1,6 +1,6 @@
 package com.bazaar.gateway.limit;
 
-import com.bazaar.gateway.contract.ValidatedRequest;
+import com.bazaar.gateway.http.ClientAddresses;
 import com.bazaar.gateway.http.RequestState;
 import com.bazaar.platform.bus.Principal;
 import com.bazaar.platform.error.ApiError;
@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Applies an operation's {@code x-bazaar-rate-limit} policy. Every request is counted under every key of the
- * policy: a request that lacks what a key names (an {@code email} policy and a body without one) is counted under
- * its client address in that policy instead, never let through uncounted. Allowed responses carry
+ * Applies an operation's {@code x-bazaar-rate-limit} policy, before the request is validated. Every request is
+ * counted under every key of the policy: a request that lacks what a key names (an {@code email} policy and a body
+ * without one) is counted under its client address in that policy instead, never let through uncounted. Allowed responses carry
  * {@code RateLimit-Policy} and {@code RateLimit}; a refusal is 429 with {@code Retry-After} and the standard body.
  */
 public final class RateLimitHandler implements Handler<RoutingContext> {
@@ -80,14 +80,25 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
     return keys;
   }
 
-  /** The request's email, normalised, or its client address when it has none. */
+  /**
+   * The request's email, normalised, or its client address when it has none. The limit comes before validation, so
+   * the body is read leniently here: a body that is not a JSON object counts under the address.
+   */
   private static String emailOrIp(RoutingContext rc) {
-    ValidatedRequest input = RequestState.validated(rc);
-    return input != null && input.body() instanceof JsonObject body && body.getValue("email") instanceof String email
+    return rc.body().buffer() != null && rc.body().length() > 0 && jsonObject(rc) instanceof JsonObject body
+      && body.getValue("email") instanceof String email
       ? "email:" + email.trim().toLowerCase(Locale.ROOT) : "ip:" + ip(rc);
   }
 
+  private static Object jsonObject(RoutingContext rc) {
+    try {
+      return rc.body().asJsonObject();
+    } catch (RuntimeException notAnObject) {
+      return null;
+    }
+  }
+
   private static String ip(RoutingContext rc) {
-    return rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+    return ClientAddresses.of(rc);
   }
 }
