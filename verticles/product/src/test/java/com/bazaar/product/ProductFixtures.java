@@ -58,8 +58,11 @@ public final class ProductFixtures {
     return bus.call(ProductAddresses.PRODUCTS_GET, Map.of("idOrSlug", idOrSlug), Map.of(), null, principal);
   }
 
+  /** As the gateway calls: without a limit, the contract's default one. */
   public Result list(Map<String, Object> query) {
-    return bus.call(ProductAddresses.PRODUCTS_LIST, Map.of(), query, null, Principal.ANONYMOUS);
+    Map<String, Object> withLimit = new java.util.HashMap<>(query);
+    withLimit.putIfAbsent("limit", 20);
+    return bus.call(ProductAddresses.PRODUCTS_LIST, Map.of(), withLimit, null, Principal.ANONYMOUS);
   }
 
   public JsonObject category(String name) {
