@@ -10,6 +10,7 @@ import com.bazaar.gateway.http.AccessLogHandler;
 import com.bazaar.gateway.http.BusForwarder;
 import com.bazaar.gateway.http.BusProxyHandler;
 import com.bazaar.gateway.http.ClientAddresses;
+import com.bazaar.gateway.http.Cors;
 import com.bazaar.gateway.idempotency.IdempotencyHandler;
 import com.bazaar.gateway.limit.RateLimitHandler;
 import com.bazaar.platform.Platform;
@@ -17,12 +18,14 @@ import com.bazaar.gateway.http.ErrorResponder;
 import com.bazaar.gateway.http.RequestIdHandler;
 import com.bazaar.gateway.http.RequestState;
 import com.bazaar.gateway.system.SystemHandlers;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 
@@ -47,6 +50,10 @@ final class GatewayRouter {
     ErrorResponder errors = new ErrorResponder();
     if (settings.benchRoutes()) {
       router.get("/bench/hello").handler(rc -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, TEXT).end(HELLO));
+    }
+    Handler<RoutingContext> cors = Cors.handler(settings.cors());
+    if (cors != null) {
+      router.route().handler(cors);
     }
     router.route().handler(new ClientAddresses(settings.trustedProxies()).handler());
     router.route().handler(new RequestIdHandler());
