@@ -41,7 +41,7 @@ class ResponseCacheTest {
       int call = calls.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
       Promise<BusReply> reply = Promise.promise();
       stack.vertx().setTimer(30, t -> reply.complete(BusReply.ok(new JsonObject().put("id", id).put("call", call)
-        .put("fields", request.queryString("fields")).put("pad", "x".repeat(2000)))));
+        .put("fields", request.queryString("fields")).put("pad", "x".repeat(id.startsWith("small-") ? 150 : 2000)))));
       return reply.future();
     }).ready().await();
     stack.deploy(GatewayVerticle::new, 2);
@@ -131,6 +131,22 @@ class ResponseCacheTest {
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body().getBytes()))) {
       assertThat(Buffer.buffer(in.readAllBytes())).isEqualTo(raw.body());
     }
+  }
+
+  @Test
+  void an_answer_under_the_compression_threshold_is_sent_plain_live_and_from_the_cache() {
+    String id = "small-" + fresh();
+    Map<String, String> gzip = Map.of("Accept-Encoding", "gzip");
+
+    Response live = http.get("/cached/" + id, gzip);
+    Response hit = http.get("/cached/" + id, gzip);
+
+    assertThat(live.header("X-Cache")).isEqualTo("MISS");
+    assertThat(hit.header("X-Cache")).isEqualTo("HIT");
+    assertThat(live.body().length()).isBetween(180, 1023);
+    assertThat(live.header("Content-Encoding")).isNull();
+    assertThat(hit.header("Content-Encoding")).isNull();
+    assertThat(hit.body()).isEqualTo(live.body());
   }
 
   @Test
