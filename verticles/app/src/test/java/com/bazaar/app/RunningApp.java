@@ -57,6 +57,8 @@ public final class RunningApp implements AutoCloseable {
     // call, and a background flush of earlier clicks would look like a write of the call.
     env.put("BAZAAR_SHARELINK_CLICK_FLUSH_MS", "3600000");
     env.put("BAZAAR_SHARELINK_CLICK_FLUSH_THRESHOLD", "100000000");
+    // Likewise webhook deliveries, which a re-sent delivery would otherwise attempt a poll later.
+    env.put("BAZAAR_NOTIFICATION_WEBHOOK_POLL_MS", "3600000");
     return start(env);
   }
 
