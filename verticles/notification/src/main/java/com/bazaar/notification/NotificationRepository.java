@@ -1,5 +1,6 @@
 package com.bazaar.notification;
 
+import com.bazaar.platform.Ids;
 import com.bazaar.platform.db.ServiceDb;
 import com.bazaar.platform.paging.TimeCursor;
 import io.vertx.core.Future;
@@ -8,7 +9,6 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -45,7 +45,7 @@ final class NotificationRepository {
     Object[] data = new Object[n];
     for (int i = 0; i < n; i++) {
       Notice notice = notices.get(i);
-      ids[i] = UUID.nameUUIDFromBytes((eventId + ":" + notice.userId()).getBytes(StandardCharsets.UTF_8));
+      ids[i] = Ids.derived(eventId, notice.userId());
       users[i] = notice.userId();
       types[i] = type;
       titles[i] = notice.title();

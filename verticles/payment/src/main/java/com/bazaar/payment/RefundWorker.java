@@ -40,9 +40,9 @@ final class RefundWorker {
     return this;
   }
 
-  /** A round now (after a refund was requested), unless one is running. */
+  /** A round now (after a refund was requested), or right after the one running, which may have missed it. */
   void wake() {
-    vertx.runOnContext(v -> rounds.run());
+    vertx.runOnContext(v -> rounds.runAgain());
   }
 
   private Future<Void> round() {

@@ -1,12 +1,12 @@
 package com.bazaar.notification.email;
 
+import com.bazaar.platform.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +29,7 @@ public final class EmailOutbox {
 
   /** Queues {@code template} for {@code userId}, once per event. */
   public Future<Void> enqueue(SqlClient tx, UUID eventId, UUID userId, String template, JsonObject data) {
-    UUID id = UUID.nameUUIDFromBytes((eventId + ":" + userId + ":" + template).getBytes(StandardCharsets.UTF_8));
+    UUID id = Ids.derived(eventId, userId, template);
     return tx.preparedQuery(ENQUEUE).execute(Tuple.of(id, userId, template, data)).mapEmpty();
   }
 

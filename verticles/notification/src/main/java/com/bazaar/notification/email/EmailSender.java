@@ -78,7 +78,7 @@ public final class EmailSender {
         .setSubject(rendered.subject()).setText(rendered.body()));
     }).compose(result -> outbox.sent(tx, email.id()).onSuccess(v -> count("sent")))
       .recover(failure -> outbox.failedAttempt(tx, email.id(), String.valueOf(failure.getMessage()),
-          settings.backoffAfter(email.attempts() + 1), settings.maxAttempts())
+          settings.backoff().afterAttempt(email.attempts() + 1), settings.maxAttempts())
         .onSuccess(failedForGood -> {
           count(failedForGood ? "failed" : "retried");
           LOG.warn("E-mail {} ({}) not sent, attempt {}{}: {}", email.id(), email.template(), email.attempts() + 1,

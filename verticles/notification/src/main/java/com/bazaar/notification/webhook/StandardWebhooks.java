@@ -1,9 +1,8 @@
 package com.bazaar.notification.webhook;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import com.bazaar.platform.Digests;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -32,13 +31,8 @@ public final class StandardWebhooks {
 
   /** The {@code webhook-signature} value of one attempt. */
   public static String sign(String secret, String id, long timestampSec, String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length())), "HmacSHA256"));
-      byte[] signed = mac.doFinal((id + "." + timestampSec + "." + body).getBytes(StandardCharsets.UTF_8));
-      return "v1," + Base64.getEncoder().encodeToString(signed);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] signed = Digests.hmacSha256(Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length())),
+      (id + "." + timestampSec + "." + body).getBytes(StandardCharsets.UTF_8));
+    return "v1," + Base64.getEncoder().encodeToString(signed);
   }
 }

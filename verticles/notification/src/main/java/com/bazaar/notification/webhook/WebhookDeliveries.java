@@ -1,5 +1,6 @@
 package com.bazaar.notification.webhook;
 
+import com.bazaar.platform.Ids;
 import com.bazaar.platform.db.ServiceDb;
 import com.bazaar.platform.json.IsoTime;
 import com.bazaar.platform.paging.TimeCursor;
@@ -10,7 +11,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,7 +91,7 @@ public final class WebhookDeliveries {
 
   /** Queues the event for the reseller if their webhook takes its type; once per event and reseller. */
   public static Future<Void> enqueue(SqlClient tx, UUID eventId, UUID resellerId, String type, JsonObject payload) {
-    UUID id = UUID.nameUUIDFromBytes(("webhook:" + eventId + ":" + resellerId).getBytes(StandardCharsets.UTF_8));
+    UUID id = Ids.derived("webhook", eventId, resellerId);
     return tx.preparedQuery(ENQUEUE).execute(Tuple.of(id, resellerId, type, payload)).mapEmpty();
   }
 

@@ -33,6 +33,9 @@ public final class WebhookTargets {
 
   /** The URL, parsed and checked for shape; 400 {@code INVALID_WEBHOOK_URL} if it is not one Bazaar calls. */
   public URI parse(String url) {
+    if (url.length() > MAX_URL_LENGTH) {
+      throw invalid("is longer than " + MAX_URL_LENGTH + " characters");
+    }
     URI uri;
     try {
       uri = new URI(url);
@@ -40,9 +43,6 @@ public final class WebhookTargets {
       throw invalid("is not a URL: " + e.getReason());
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (url.length() > MAX_URL_LENGTH) {
-      throw invalid("is longer than " + MAX_URL_LENGTH + " characters");
-    }
     if (!scheme.equals("https") && !(localAllowed && scheme.equals("http"))) {
       throw invalid(localAllowed ? "must be http or https" : "must be https");
     }

@@ -1,11 +1,9 @@
 package com.bazaar.payment.provider;
 
+import com.bazaar.platform.Digests;
 import io.vertx.core.buffer.Buffer;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
@@ -21,13 +19,7 @@ public final class WebhookSignature {
   }
 
   public String sign(Buffer body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(body.getBytes()));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(Digests.hmacSha256(secret, body.getBytes()));
   }
 
   public boolean verifies(Buffer body, String signature) {
