@@ -1,6 +1,7 @@
 package com.bazaar.app.guards;
 
 import com.bazaar.app.RunningApp;
+import com.bazaar.gateway.contract.schema.SchemaValues;
 import com.bazaar.gateway.http.RequestGuard;
 import com.bazaar.platform.testing.TestHttp;
 import com.bazaar.platform.testing.TestHttp.Response;

@@ -1,6 +1,7 @@
 package com.bazaar.app.guards;
 
 import com.bazaar.app.RunningApp;
+import com.bazaar.gateway.contract.schema.SchemaValues;
 import com.bazaar.platform.testing.TestHttp.Response;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,7 @@
 package com.bazaar.app.guards;
 
+import com.bazaar.gateway.contract.schema.Mutations;
+import com.bazaar.gateway.contract.schema.SchemaValues;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;

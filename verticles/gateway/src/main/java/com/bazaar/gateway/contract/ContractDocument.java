@@ -21,17 +21,21 @@ public final class ContractDocument {
   }
 
   public static Future<OpenAPIContract> load(Platform platform, String path) {
-    return platform.perProcessStarted("gateway.contract:" + path, () -> platform.vertx().executeBlocking(() -> {
-      String text = platform.vertx().fileSystem().readFileBlocking(path).toString();
-      LoaderOptions options = new LoaderOptions();
-      options.setCodePointLimit(16 * 1024 * 1024);
-      Object document = new Yaml(options).load(text);
-      if (!(document instanceof Map<?, ?> map)) {
-        throw new IllegalArgumentException(path + " is not a YAML mapping");
-      }
-      @SuppressWarnings("unchecked")
-      JsonObject json = new JsonObject((Map<String, Object>) map);
-      return new JsonObject(json.encode());
-    }).compose(json -> OpenAPIContract.from(platform.vertx(), json)));
+    return platform.perProcessStarted("gateway.contract:" + path, () -> platform.vertx().executeBlocking(
+      () -> parse(platform.vertx().fileSystem().readFileBlocking(path).toString(), path))
+      .compose(json -> OpenAPIContract.from(platform.vertx(), json)));
+  }
+
+  /** The YAML text of a contract as JSON; blocking, for a worker thread or a test. */
+  public static JsonObject parse(String yaml, String source) {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(16 * 1024 * 1024);
+    Object document = new Yaml(options).load(yaml);
+    if (!(document instanceof Map<?, ?> map)) {
+      throw new IllegalArgumentException(source + " is not a YAML mapping");
+    }
+    @SuppressWarnings("unchecked")
+    JsonObject json = new JsonObject((Map<String, Object>) map);
+    return new JsonObject(json.encode());
   }
 }

@@ -1,14 +1,13 @@
 package com.bazaar.gateway.contract;
 
 import com.bazaar.platform.error.ApiError;
-import com.fasterxml.jackson.core.JsonParser;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.jackson.JacksonCodec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import com.bazaar.gateway.contract.schema.JsonText;
 import com.bazaar.gateway.contract.schema.SchemaCheck;
 import com.bazaar.gateway.contract.schema.SchemaCompiler;
 import io.vertx.json.schema.JsonSchema;
@@ -114,15 +113,9 @@ public final class RequestValidator {
     return value;
   }
 
-  /**
-   * The body as JSON, refusing a key given twice in one object: parsers disagree on which one wins, and that
-   * disagreement is how a value slips past a check in front of a service.
-   */
   private static Object decode(Buffer raw) {
     try {
-      JsonParser parser = JacksonCodec.createParser(raw);
-      parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-      return JacksonCodec.fromParser(parser, Object.class);
+      return JsonText.decode(raw);
     } catch (DecodeException e) {
       throw ApiError.badRequest("MALFORMED_JSON", "The body is not valid JSON (or repeats a key)", null);
     }

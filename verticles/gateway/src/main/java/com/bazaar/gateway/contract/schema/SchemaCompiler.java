@@ -75,6 +75,7 @@ public final class SchemaCompiler {
       case "minItems", "maxItems" -> itemCount(keyword, ((Number) arg).intValue());
       case "uniqueItems" -> Boolean.TRUE.equals(arg) ? unique() : null;
       case "oneOf", "anyOf" -> alternatives(keyword, (JsonArray) arg);
+      case "allOf" -> all((JsonArray) arg);
       default -> throw new IllegalArgumentException("The contract uses JSON Schema keyword '" + keyword
         + "', which the gateway's validator does not support");
     };
@@ -91,7 +92,9 @@ public final class SchemaCompiler {
     byRef.put(pointer, lazy);
     Object resolved = document;
     for (String part : pointer.substring(1).split("/")) {
-      resolved = ((JsonObject) resolved).getValue(part.replace("~1", "/").replace("~0", "~"));
+      String name = part.replace("~1", "/").replace("~0", "~");
+      resolved = resolved instanceof JsonArray array ? array.getValue(Integer.parseInt(name))
+        : ((JsonObject) resolved).getValue(name);
     }
     if (!(resolved instanceof JsonObject schema)) {
       throw new IllegalArgumentException("Unresolvable $ref " + ref);
@@ -123,10 +126,16 @@ public final class SchemaCompiler {
     };
   }
 
+  /** ECMA 262's white space and line terminators, which its {@code \s} matches; Java's matches only ASCII ones. */
+  private static final String ECMA_SPACE = "\\t\\n\\x0B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F"
+    + "\\u205F\\u3000\\uFEFF";
+
   /**
-   * JSON Schema patterns are ECMA 262 regexes searched in the value, where {@code $} matches only at the very end;
-   * Java's {@code $} also matches before a final line break, so {@code "INR\n"} would pass {@code ^[A-Z]{3}$}.
-   * Every unescaped {@code $} outside a character class becomes {@code \z}.
+   * JSON Schema patterns are ECMA 262 regexes searched in the value, and two of its escapes mean something else in
+   * Java. Java's {@code $} also matches before a final line break, so {@code "INR\n"} would pass {@code ^[A-Z]{3}$}:
+   * every unescaped {@code $} outside a character class becomes {@code \z}. And {@code \s} is Unicode white space
+   * in ECMA 262, so {@code [^@\s]} must refuse a no-break space: it becomes ECMA's own list. {@code \S} inside a
+   * class has no Java spelling and is refused at start; no pattern of the contract uses it.
    */
   static Pattern ecma(String regex) {
     StringBuilder out = new StringBuilder(regex.length() + 4);
@@ -134,7 +143,16 @@ public final class SchemaCompiler {
     for (int i = 0; i < regex.length(); i++) {
       char c = regex.charAt(i);
       if (c == '\\' && i + 1 < regex.length()) {
-        out.append(c).append(regex.charAt(++i));
+        char escaped = regex.charAt(++i);
+        if (escaped == 's') {
+          out.append(inClass ? ECMA_SPACE : "[" + ECMA_SPACE + "]");
+        } else if (escaped == 'S' && !inClass) {
+          out.append("[^").append(ECMA_SPACE).append(']');
+        } else if (escaped == 'S') {
+          throw new IllegalArgumentException("The pattern " + regex + " uses \\S inside a character class");
+        } else {
+          out.append(c).append(escaped);
+        }
         continue;
       }
       if (c == '[') {
@@ -270,8 +288,17 @@ public final class SchemaCompiler {
 
   private static SchemaCheck unique() {
     return (value, path, problems) -> {
-      if (value instanceof JsonArray array && new HashSet<>(array.getList()).size() != array.size()) {
+      if (value instanceof JsonArray array && array.stream().map(Types::canonical).distinct().count() != array.size()) {
         problems.add(new SchemaCheck.Problem(path, "must not repeat items"));
+      }
+    };
+  }
+
+  private SchemaCheck all(JsonArray schemas) {
+    List<SchemaCheck> parts = schemas.stream().map(s -> compile((JsonObject) s)).toList();
+    return (value, path, problems) -> {
+      for (SchemaCheck part : parts) {
+        part.check(value, path, problems);
       }
     };
   }

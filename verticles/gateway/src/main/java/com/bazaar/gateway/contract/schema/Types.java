@@ -5,7 +5,10 @@ import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** JSON Schema's {@code type} keyword over the values Vert.x decodes JSON into. */
 final class Types {
@@ -34,20 +37,47 @@ final class Types {
       case "object" -> value instanceof JsonObject;
       case "array" -> value instanceof JsonArray;
       case "string" -> value instanceof String;
-      case "integer" -> value instanceof Integer || value instanceof Long || value instanceof BigInteger
-        || value instanceof Short || value instanceof Byte;
+      case "integer" -> isInteger(value);
       case "number" -> value instanceof Number;
       case "boolean" -> value instanceof Boolean;
       default -> value == null;
     };
   }
 
-  /** JSON equality: numbers compare by value, whatever Java type they were decoded as. */
-  static boolean sameJson(Object a, Object b) {
-    if (a instanceof Number x && b instanceof Number y) {
-      return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
+  /** JSON Schema's integer is a number without a fractional part, so {@code 2.0} is one. */
+  static boolean isInteger(Object value) {
+    if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      return !Double.isInfinite(d) && d == Math.rint(d);
     }
-    return a == null ? b == null : a.equals(b);
+    if (value instanceof BigDecimal d) {
+      return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+    }
+    return value instanceof Integer || value instanceof Long || value instanceof BigInteger
+      || value instanceof Short || value instanceof Byte;
+  }
+
+  /** JSON equality, at any depth: numbers compare by value, whatever Java type they were decoded as. */
+  static boolean sameJson(Object a, Object b) {
+    return Objects.equals(canonical(a), canonical(b));
+  }
+
+  /** A value that equals another exactly when the two are equal JSON: numbers become plain BigDecimals. */
+  static Object canonical(Object value) {
+    if (value instanceof Number n && !(n instanceof Double d && (d.isInfinite() || d.isNaN()))) {
+      BigDecimal exact = n instanceof BigDecimal d ? d : n instanceof BigInteger i ? new BigDecimal(i)
+        : n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue()) : BigDecimal.valueOf(n.longValue());
+      return exact.signum() == 0 ? BigDecimal.ZERO : exact.stripTrailingZeros();
+    }
+    if (value instanceof JsonObject object) {
+      Map<String, Object> fields = new HashMap<>();
+      object.forEach(e -> fields.put(e.getKey(), canonical(e.getValue())));
+      return fields;
+    }
+    if (value instanceof JsonArray array) {
+      return array.stream().map(Types::canonical).toList();
+    }
+    return value;
   }
 
   private static String article(String type) {

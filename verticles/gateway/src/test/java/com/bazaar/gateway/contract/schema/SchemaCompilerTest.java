@@ -70,6 +70,33 @@ class SchemaCompilerTest {
   }
 
   @Test
+  void json_schema_s_own_readings_of_integers_spaces_and_dates() {
+    SchemaCheck integer = compiler.compile(new JsonObject().put("type", "integer"));
+    SchemaCheck email = compiler.compile(new JsonObject().put("pattern", "^[^@\\s]+@[^@\\s]+$"));
+    SchemaCheck date = compiler.compile(new JsonObject().put("format", "date"));
+    SchemaCheck dateTime = compiler.compile(new JsonObject().put("format", "date-time"));
+
+    assertThat(integer.problems(2.0)).isEmpty();
+    assertThat(integer.problems(2.5)).isNotEmpty();
+    assertThat(email.problems("a@b")).isEmpty();
+    assertThat(email.problems("\u00a0a@b")).isNotEmpty();
+    assertThat(date.problems("2026-11-30")).isEmpty();
+    assertThat(date.problems("+10043-04-11")).isNotEmpty();
+    assertThat(dateTime.problems("2016-12-31T23:59:60Z")).isEmpty();
+    assertThat(dateTime.problems("2026-11-30T10:15Z")).isNotEmpty();
+    assertThat(dateTime.problems("2026-11-30T23:59:60Z")).isEmpty();
+    assertThat(dateTime.problems("2026-11-30T10:59:60Z")).isNotEmpty();
+  }
+
+  @Test
+  void a_number_with_a_zero_fraction_reaches_the_service_as_an_integer() {
+    Object decoded = JsonText.decode(io.vertx.core.buffer.Buffer.buffer("{\"q\":2.0,\"r\":2.5,\"s\":[1e2]}"));
+
+    assertThat(decoded).isEqualTo(new JsonObject().put("q", 2L).put("r", 2.5).put("s", new JsonArray().add(100L)));
+    assertThat(((JsonObject) decoded).getValue("q")).isInstanceOf(Long.class);
+  }
+
+  @Test
   void a_keyword_the_validator_does_not_know_is_refused_at_start() {
     assertThatThrownBy(() -> compiler.compile(new JsonObject().put("type", "string").put("contentEncoding", "base64")))
       .hasMessageContaining("contentEncoding");

@@ -1,4 +1,4 @@
-package com.bazaar.app.guards;
+package com.bazaar.gateway.contract.schema;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,6 +7,7 @@ import org.quicktheories.generators.Generate;
 import org.quicktheories.generators.SourceDSL;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,14 +19,14 @@ import java.util.Set;
  * schema's {@code examples} when it has some, or by a generator for the patterns the contract uses; a new pattern
  * with neither fails here, so the fuzzer never quietly stops covering a field.
  */
-final class SchemaValues {
+public final class SchemaValues {
   private static final Gen<String> SLUG = SourceDSL.strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 12)
     .map(part -> "f" + part);
   /** Date-times are in the far future, so that an expiry is never refused for being past. */
   private static final Map<String, Gen<String>> FORMATS = Map.of(
     "date-time", SourceDSL.longs().between(4_102_444_800L, 32_503_680_000L)
       .map(seconds -> java.time.Instant.ofEpochSecond(seconds).toString()),
-    "date", SourceDSL.integers().between(0, 3_000_000).map(days -> java.time.LocalDate.ofEpochDay(days).toString()),
+    "date", SourceDSL.integers().between(0, 2_900_000).map(days -> java.time.LocalDate.ofEpochDay(days).toString()),
     "uuid", SourceDSL.longs().all().zip(SourceDSL.longs().all(), (a, b) -> new java.util.UUID(a, b).toString()));
   private static final Map<String, Gen<String>> PATTERNS = Map.ofEntries(
     Map.entry("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
@@ -38,29 +39,52 @@ final class SchemaValues {
     Map.entry("^[A-Za-z0-9._-]{1,64}$", SLUG),
     Map.entry("^(W/)?\"?[0-9]{1,9}\"?$", Generate.range(1, 9).map(v -> "\"" + v + "\"")),
     Map.entry("^https?://", SLUG.map(p -> "https://img.example/" + p + ".jpg")),
-    Map.entry("^[A-Za-z0-9_-]+$", SLUG));
+    Map.entry("^[A-Za-z0-9_-]+$", SLUG),
+    Map.entry("^[A-Za-z0-9_-]{8,64}$", SLUG.map(s -> "key-" + s + "-abc")),
+    Map.entry("^[0-9A-Za-z]{8,32}$", SLUG.map(s -> "Ab3" + s + "xy9")));
 
   private final JsonObject document;
+  private final Map<String, Gen<Object>> byRef = new HashMap<>();
 
-  SchemaValues(JsonObject document) {
+  public SchemaValues(JsonObject document) {
     this.document = document;
   }
 
   /** The schema with its {@code $ref} followed. */
-  JsonObject resolve(JsonObject schema) {
+  public JsonObject resolve(JsonObject schema) {
     JsonObject current = schema;
     while (current.getString("$ref") != null) {
       Object found = document;
       for (String part : current.getString("$ref").substring(2).split("/")) {
-        found = ((JsonObject) found).getValue(part);
+        String name = part.replace("~1", "/").replace("~0", "~");
+        found = found instanceof JsonArray array ? array.getValue(Integer.parseInt(name)) : ((JsonObject) found).getValue(name);
       }
       current = (JsonObject) found;
     }
     return current;
   }
 
-  Gen<Object> valid(JsonObject raw) {
-    JsonObject schema = resolve(raw);
+  /**
+   * Values the schema accepts. A {@code $ref} is generated lazily, so a schema that refers to itself (a tree) is
+   * generated to a random, finite depth: each optional field is present half of the time.
+   */
+  public Gen<Object> valid(JsonObject raw) {
+    String ref = raw.getString("$ref");
+    if (ref == null) {
+      return resolved(raw);
+    }
+    Gen<Object> known = byRef.get(ref);
+    if (known != null) {
+      return known;
+    }
+    List<Gen<Object>> target = new ArrayList<>(1);
+    Gen<Object> lazy = random -> target.get(0).generate(random);
+    byRef.put(ref, lazy);
+    target.add(resolved(resolve(raw)));
+    return lazy;
+  }
+
+  private Gen<Object> resolved(JsonObject schema) {
     if (schema.containsKey("const")) {
       return Generate.constant(schema.getValue("const"));
     }
@@ -70,8 +94,12 @@ final class SchemaValues {
     if (schema.getJsonArray("examples") != null && !schema.getJsonArray("examples").isEmpty()) {
       return Generate.pick(schema.getJsonArray("examples").getList());
     }
-    if (schema.getJsonArray("oneOf") != null || schema.getJsonArray("anyOf") != null) {
-      return valid(schema.getJsonArray(schema.containsKey("oneOf") ? "oneOf" : "anyOf").getJsonObject(0));
+    if (schema.getJsonArray("allOf") != null) {
+      return resolved(merged(schema));
+    }
+    JsonArray alternatives = schema.getJsonArray(schema.containsKey("oneOf") ? "oneOf" : "anyOf");
+    if (alternatives != null) {
+      return oneOf(alternatives.stream().map(option -> valid((JsonObject) option)).toList());
     }
     Object type = schema.getValue("type");
     if (type instanceof JsonArray types) {
@@ -85,8 +113,26 @@ final class SchemaValues {
       case "integer" -> SourceDSL.longs().between(min(schema), max(schema)).map(v -> (Object) v);
       case "number" -> SourceDSL.longs().between(min(schema), max(schema)).map(v -> (Object) (v + 0.5));
       case "boolean" -> SourceDSL.booleans().all().map(v -> (Object) v);
+      case "null" -> Generate.constant(() -> null);
       default -> throw new IllegalArgumentException("no generator for type " + type);
     };
+  }
+
+  /** An {@code allOf} of object schemas as one schema: the union of their fields and of their required fields. */
+  private JsonObject merged(JsonObject schema) {
+    JsonObject properties = new JsonObject();
+    JsonArray required = new JsonArray();
+    for (Object part : schema.getJsonArray("allOf")) {
+      JsonObject each = resolve((JsonObject) part);
+      properties.mergeIn(each.getJsonObject("properties", new JsonObject()));
+      required.addAll(each.getJsonArray("required", new JsonArray()));
+    }
+    return new JsonObject().put("type", "object").put("properties", properties).put("required", required);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Gen<Object> oneOf(List<Gen<Object>> options) {
+    return Generate.oneOf(options.get(0), options.subList(1, options.size()).toArray(Gen[]::new));
   }
 
   /** Every required field, and each optional one half of the time. */

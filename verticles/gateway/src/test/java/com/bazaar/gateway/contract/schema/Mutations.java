@@ -1,4 +1,4 @@
-package com.bazaar.app.guards;
+package com.bazaar.gateway.contract.schema;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -13,14 +13,14 @@ import java.util.List;
  * surrogates and a megabyte, deep nesting, a repeated key, a wrong content type, broken JSON, and bad
  * percent-encoding in paths and queries.
  */
-final class Mutations {
+public final class Mutations {
   /** Written into the JSON text as they are: 1e400 has no double, and an encoder would quote it. */
-  static final List<String> ODD_NUMBERS = List.of("1e400", "-1e400", "-0", "9223372036854775808",
+  public static final List<String> ODD_NUMBERS = List.of("1e400", "-1e400", "-0", "9223372036854775808",
     "-9223372036854775809", "1.5", "1E-400", "0", "-1", "2147483648", "1e9");
-  static final List<String> ODD_STRINGS = List.of("", " ", "\u0000", "a\u0000b", "\u0001\u001f\u007f",
+  public static final List<String> ODD_STRINGS = List.of("", " ", "\u0000", "a\u0000b", "\u0001\u001f\u007f",
     "\ud800", "\udc00x", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \uD83D\uDE00 \uDB40\uDC01 \uDBFF\uDFFF", "ﷺ‮RTL", "'; DROP TABLE products; --",
     "%ZZ", "\r\n\r\nX-Injected: 1", "x".repeat(5_000), everyPlane());
-  static final List<Object> WRONG_TYPES = List.of("text", 42, 4.2, true, new JsonArray().add(1),
+  public static final List<Object> WRONG_TYPES = List.of("text", 42, 4.2, true, new JsonArray().add(1),
     new JsonObject().put("k", "v"));
 
   private Mutations() {
@@ -36,7 +36,7 @@ final class Mutations {
   }
 
   /** Every JSON pointer inside a value: object fields and array elements, at any depth. */
-  static List<List<Object>> pointers(Object json) {
+  public static List<List<Object>> pointers(Object json) {
     List<List<Object>> found = new ArrayList<>();
     collect(json, new ArrayList<>(), found);
     return found;
@@ -61,7 +61,7 @@ final class Mutations {
   }
 
   /** A copy of {@code json} with the value at {@code pointer} replaced, or removed when {@code value} is REMOVE. */
-  static Object replace(Object json, List<Object> pointer, Object value) {
+  public static Object replace(Object json, List<Object> pointer, Object value) {
     Object copy = json instanceof JsonObject o ? o.copy() : ((JsonArray) json).copy();
     Object parent = copy;
     for (int i = 0; i < pointer.size() - 1; i++) {
@@ -84,15 +84,15 @@ final class Mutations {
     return copy;
   }
 
-  static final Object REMOVE = new Object();
+  public static final Object REMOVE = new Object();
 
   /** Arrays nested {@code depth} deep. */
-  static Buffer deepNesting(int depth) {
+  public static Buffer deepNesting(int depth) {
     return Buffer.buffer("[".repeat(depth) + "]".repeat(depth));
   }
 
   /** The object as JSON with its first key written twice, the second time with another value. */
-  static Buffer duplicateKey(JsonObject body) {
+  public static Buffer duplicateKey(JsonObject body) {
     String encoded = body.encode();
     if (body.isEmpty()) {
       return Buffer.buffer("{\"a\":1,\"a\":2}");
@@ -104,13 +104,13 @@ final class Mutations {
   private static final String NUMBER_MARK = "\u0001number\u0001";
 
   /** The JSON text of {@code json} with the value at {@code pointer} replaced by the number written as it is. */
-  static Buffer withRawNumber(Object json, List<Object> pointer, String number) {
+  public static Buffer withRawNumber(Object json, List<Object> pointer, String number) {
     Object marked = replace(json, pointer, NUMBER_MARK);
     String encoded = marked instanceof JsonObject o ? o.encode() : ((JsonArray) marked).encode();
     return Buffer.buffer(encoded.replace("\"\\u0001number\\u0001\"", number));
   }
 
-  static Buffer brokenJson(Buffer body) {
+  public static Buffer brokenJson(Buffer body) {
     return body.length() < 2 ? Buffer.buffer("{") : body.slice(0, body.length() / 2);
   }
 }
