@@ -1,8 +1,10 @@
 package com.bazaar.app;
 
+import com.bazaar.gateway.GatewayVerticle;
 import com.bazaar.platform.Platform;
-import com.bazaar.platform.db.DatabaseBootstrap;
 import com.bazaar.platform.VertxSetup;
+import com.bazaar.platform.db.DatabaseBootstrap;
+import com.bazaar.platform.events.admin.EventsVerticle;
 import com.bazaar.platform.metrics.MetricsSetup;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -38,6 +40,9 @@ public final class Bazaar {
     PrometheusMeterRegistry registry = MetricsSetup.newRegistry();
     return createVertx(config, registry, options.cluster()).compose(vertx -> {
       Platform platform = new Platform(vertx, config, registry);
+      if (selected(options).stream().anyMatch(service -> service.name().equals(ServiceCatalog.GATEWAY))) {
+        GatewayVerticle.preload(platform);
+      }
       List<String> deployments = new ArrayList<>();
       return prepareDatabase(platform, options)
         .compose(v -> deployAll(vertx, platform, options, deployments))
@@ -77,17 +82,22 @@ public final class Bazaar {
       .buildClustered();
   }
 
+  /**
+   * Migrates the events schema first (every other schema's outbox and inbox are made by its functions), then the
+   * others at once: they do not refer to each other, and one after another they took a second of a cold start.
+   */
   private static Future<Void> prepareDatabase(Platform platform, LaunchOptions options) {
     List<ServiceCatalog.ServiceEntry> withSchema = selected(options).stream()
       .filter(ServiceCatalog.ServiceEntry::hasSchema).toList();
     if (withSchema.isEmpty()) {
       return Future.succeededFuture();
     }
-    Future<Void> chain = DatabaseBootstrap.ensureDatabase(platform.vertx(), platform.pgSettings());
-    for (ServiceCatalog.ServiceEntry service : withSchema) {
-      chain = chain.compose(v -> platform.migrate(service.name()).mapEmpty());
-    }
-    return chain;
+    Future<Void> events = DatabaseBootstrap.ensureDatabase(platform.vertx(), platform.pgSettings())
+      .compose(v -> withSchema.stream().anyMatch(s -> s.name().equals(EventsVerticle.SERVICE))
+        ? platform.migrate(EventsVerticle.SERVICE).mapEmpty() : Future.succeededFuture());
+    return events.compose(v -> Future.all(withSchema.stream()
+      .filter(service -> !service.name().equals(EventsVerticle.SERVICE))
+      .map(service -> platform.migrate(service.name())).toList())).mapEmpty();
   }
 
   private static Future<Void> deployAll(Vertx vertx, Platform platform, LaunchOptions options,

@@ -33,11 +33,27 @@ public final class GatewayVerticle extends VerticleBase {
     this.settings = GatewaySettings.from(platform.config());
   }
 
+  /**
+   * Starts loading the contracts (seconds of a cold JVM's time, on a worker) while the services deploy; the
+   * instances started later take the same result. A failure surfaces when the gateway starts.
+   */
+  public static void preload(Platform platform) {
+    Contracts.load(platform, GatewaySettings.from(platform.config()));
+  }
+
+  private record Contracts(Future<OpenAPIContract> main, Future<OpenAPIContract> extra) {
+    static Contracts load(Platform platform, GatewaySettings settings) {
+      return new Contracts(ContractDocument.load(platform, settings.contractPath()),
+        settings.extraContractPath().isBlank() ? Future.succeededFuture()
+          : ContractDocument.load(platform, settings.extraContractPath()));
+    }
+  }
+
   @Override
   public Future<?> start() {
-    Future<OpenAPIContract> contract = ContractDocument.load(platform, settings.contractPath());
-    Future<OpenAPIContract> extra = settings.extraContractPath().isBlank() ? Future.succeededFuture()
-      : ContractDocument.load(platform, settings.extraContractPath());
+    Contracts loaded = Contracts.load(platform, settings);
+    Future<OpenAPIContract> contract = loaded.main();
+    Future<OpenAPIContract> extra = loaded.extra();
     Future<SystemHandlers> system = SystemHandlers.load(vertx, platform, settings.contractPath(),
       settings.eventsContractPath());
     tokens = new TokenVerifier(vertx, JwtSettings.from(platform.config()), platform.redis(), platform.degradations());

@@ -10,11 +10,12 @@ import org.yaml.snakeyaml.Yaml;
 import java.util.Map;
 
 /**
- * An OpenAPI contract loaded once per process and shared by every gateway instance (it is read-only once built):
- * the YAML is parsed on a worker thread, then given to vertx-openapi as JSON. vertx-openapi's
- * {@code OpenAPIContract.from(vertx, path)} parses the YAML on the calling event loop: for this contract (over 2,000
- * lines) that held each gateway instance's event loop for 160 to 350 ms at start, measured with the blocked-thread
- * checker at 120 ms.
+ * An OpenAPI contract loaded once per process and shared by every gateway instance (it is read-only once built).
+ * The YAML is parsed on a worker thread, then given to vertx-openapi as JSON: its
+ * {@code OpenAPIContract.from(vertx, path)} parses the YAML on the calling event loop, which for this contract (over
+ * 3,000 lines) held each gateway instance's event loop for 160 to 350 ms. Parsing and then resolving and checking
+ * the contract against the OpenAPI meta-schema (vertx-openapi does that on a worker) take 1 to 2.3 s of a cold JVM,
+ * so {@link com.bazaar.gateway.GatewayVerticle#preload} starts it while the services deploy.
  */
 public final class ContractDocument {
   private ContractDocument() {
@@ -22,7 +23,7 @@ public final class ContractDocument {
 
   public static Future<OpenAPIContract> load(Platform platform, String path) {
     return platform.perProcessStarted("gateway.contract:" + path, () -> platform.vertx().executeBlocking(
-      () -> parse(platform.vertx().fileSystem().readFileBlocking(path).toString(), path))
+      () -> parse(platform.vertx().fileSystem().readFileBlocking(path).toString(), path), false)
       .compose(json -> OpenAPIContract.from(platform.vertx(), json)));
   }
 
