@@ -4,18 +4,32 @@ import com.bazaar.platform.error.ApiError;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** UUID parsing for ids that arrive as strings, and ids derived from what they stand for. */
 public final class Ids {
-  private static final Pattern UUID_SHAPE =
-    Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+  private static final int LENGTH = 36;
 
   private Ids() {
   }
 
+  /**
+   * Whether the text is a UUID as RFC 4122 writes it: 8-4-4-4-12 hex digits, either case. A loop over the 36
+   * characters, not a regex: a 20-line cart checks 20 ids twice (gateway and service), and the regex was 11% of
+   * the pricing call's CPU profile.
+   */
   public static boolean isUuid(String value) {
-    return value != null && UUID_SHAPE.matcher(value).matches();
+    if (value == null || value.length() != LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < LENGTH; i++) {
+      char c = value.charAt(i);
+      boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
+        : c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Parses an id the contract already checked; a malformed one is still a 400, never a 500. */

@@ -1,5 +1,7 @@
 package com.bazaar.gateway.contract.schema;
 
+import com.bazaar.platform.Ids;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.function.Predicate;
@@ -12,8 +14,6 @@ import java.util.regex.Pattern;
  * and a date-time without seconds), so the grammar is checked here and the calendar by {@link LocalDate}.
  */
 final class Formats {
-  private static final Pattern UUID_TEXT = Pattern.compile(
-    "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern FULL_DATE = Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})");
   private static final Pattern DATE_TIME = Pattern.compile(
     "([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.[0-9]+)?(?:[Zz]|([+-])([0-9]{2}):([0-9]{2}))");
@@ -25,7 +25,7 @@ final class Formats {
     return switch (format) {
       case "date-time" -> checked(format, Formats::isDateTime);
       case "date" -> checked(format, Formats::isDate);
-      case "uuid" -> checked(format, s -> UUID_TEXT.matcher(s).matches());
+      case "uuid" -> checked(format, Ids::isUuid);
       default -> null;
     };
   }

@@ -29,8 +29,6 @@ public final class SchemaValues {
     "date", SourceDSL.integers().between(0, 2_900_000).map(days -> java.time.LocalDate.ofEpochDay(days).toString()),
     "uuid", SourceDSL.longs().all().zip(SourceDSL.longs().all(), (a, b) -> new java.util.UUID(a, b).toString()));
   private static final Map<String, Gen<String>> PATTERNS = Map.ofEntries(
-    Map.entry("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
-      SourceDSL.longs().all().zip(SourceDSL.longs().all(), (a, b) -> new java.util.UUID(a, b).toString())),
     Map.entry("^[a-z0-9]+(-[a-z0-9]+)*$", SLUG),
     Map.entry("^[A-Za-z0-9-]{1,120}$", SLUG),
     Map.entry("^[A-Z]{3}$", Generate.constant("INR")),
