@@ -7,16 +7,20 @@
 #   benchmarks/run.sh                      full run: 10k products, 2 rounds of 10 s per scenario
 #   benchmarks/run.sh --smoke              every scenario for 2 s on 1k products (CI runs this)
 #   benchmarks/run.sh --scenarios hello,products_hot --duration 30s --connections 128
+#   benchmarks/run.sh --scenarios hello,products_hot@nocache      one variant of a scenario
 #   benchmarks/run.sh --scaling            throughput against instances (1, 2, 4) and data size (1k, 10k, 100k)
 #   benchmarks/run.sh --order-pages        the buffers one order-list page touches at 10k and 1M orders
 #   benchmarks/run.sh --wallet-pages       the buffers one transfer-history page touches at 10k and 1M transfers
 #   benchmarks/run.sh --notifications      notifications/s from a burst of events, webhook deliveries/s with and
 #                                          without a dead receiver beside the healthy ones
+#   benchmarks/run.sh --profile ...        after the measured rounds, one more run of each selected scenario with
+#                                          async-profiler attached: flame/<scenario>@<variant>.html (CPU, and
+#                                          allocations in flame/<scenario>@<variant>-alloc.html); not in the figures
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
-DURATION=10s WARMUP=3s CONNECTIONS=64 THREADS=2 ROUNDS=2 PRODUCTS=10000 NAME=full ONLY="" BUILD=1 SCALING=0 ORDER_PAGES=0 WALLET_PAGES=0 NOTIFICATIONS=0
+DURATION=10s WARMUP=3s CONNECTIONS=64 THREADS=2 ROUNDS=2 PRODUCTS=10000 NAME=full ONLY="" BUILD=1 SCALING=0 ORDER_PAGES=0 WALLET_PAGES=0 NOTIFICATIONS=0 PROFILE=0
 # Payments seeded for the webhook scenario (each capture settles one, so enough for every round) and for pgbench.
 WEBHOOKS=40000 PGBENCH_WEBHOOKS=40000
 # Commission events published at once to the wallet's consumer (the payout scenario's companion figure).
@@ -35,6 +39,7 @@ while [ $# -gt 0 ]; do
     --name) NAME=$2; shift ;;
     --out) OUT_BASE=$2; shift ;;
     --no-build) BUILD=0 ;;
+    --profile) PROFILE=1 ;;
     --smoke) DURATION=2s WARMUP=0s ROUNDS=1 PRODUCTS=1000 CONNECTIONS=16 NAME=smoke WEBHOOKS=3000 PGBENCH_WEBHOOKS=5000 CONSUMER_EVENTS=500 ;;
     --scaling) SCALING=1 NAME=scaling ;;
     --order-pages) ORDER_PAGES=1 NAME=order-pages ;;
@@ -106,12 +111,12 @@ start_server() {
   env "${envs[@]}" BAZAAR_PROFILE=bench BAZAAR_PG_DATABASE="$DB" BAZAAR_HTTP_PORT="$PORT" \
     BAZAAR_HTTP_EXTRA_CONTRACT="$ROOT/benchmarks/conf/bench-openapi.yaml" \
     BAZAAR_ADMIN_EMAIL=admin@bazaar.bench BAZAAR_ADMIN_PASSWORD="bench password 1" \
-    java -Xms256m -Xmx1g -XX:+UseParallelGC -cp "$CP" com.bazaar.bench.BenchMain "$@" > "$log" 2>&1 &
+    java ${SERVER_JAVA_OPTS:-} -Xms256m -Xmx1g -XX:+UseParallelGC -cp "$CP" com.bazaar.bench.BenchMain "$@" > "$log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 600); do
     if curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; then CURRENT=$variant; return 0; fi
     kill -0 "$SERVER_PID" 2>/dev/null || { echo "server exited, see $log" >&2; tail -20 "$log" >&2; exit 1; }
-    sleep 0.25
+    sleep 0.05
   done
   echo "server did not start, see $log" >&2
   exit 1
@@ -179,9 +184,12 @@ PY
   printf '  %-28s %-14s %s\n' "$name" "$variant" "$(grep -o '"rps":[0-9.]*' "$file" | head -1)"
 }
 
+# selected NAME [VARIANT]: --scenarios names a scenario with all its variants, or one variant as name@variant.
 selected() {
   [ -z "$ONLY" ] && return 0
-  case ",$ONLY," in *",$1,"*) return 0 ;; *) return 1 ;; esac
+  case ",$ONLY," in *",$1,"*) return 0 ;; esac
+  [ -n "${2:-}" ] && case ",$ONLY," in *",$1@$2,"*) return 0 ;; esac
+  return 1
 }
 
 # scenario lines: name variant script shows [connections]
@@ -189,7 +197,7 @@ mapfile -t SCENARIOS < <(grep -v '^#' benchmarks/scenarios.tsv | grep -v '^$')
 variants_in_order() {
   for line in "${SCENARIOS[@]}"; do
     IFS=$'\t' read -r name variant _ <<< "$line"
-    selected "$name" && echo "$variant"
+    selected "$name" "$variant" && echo "$variant"
   done | awk '!seen[$0]++'
 }
 
@@ -231,7 +239,7 @@ benchmark_run() {
       start_server "$variant" "$OUT/raw/server-$variant-r$round.log"
       for line in "${SCENARIOS[@]}"; do
         IFS=$'\t' read -r name v script _ conns <<< "$line"
-        [ "$v" = "$variant" ] && selected "$name" || continue
+        [ "$v" = "$variant" ] && selected "$name" "$v" || continue
         if [ "$WARMUP" != 0s ]; then
           run_wrk "$name" "$variant" "$script" "${conns:-$CONNECTIONS}" "$WARMUP" "$OUT/raw/warmup.txt" > /dev/null
         fi
@@ -240,6 +248,7 @@ benchmark_run() {
     done
   done
   rm -f "$OUT/raw/warmup.txt"
+  if [ "$PROFILE" = 1 ]; then profile_round; fi
   if selected order_create || selected order_create_link; then count_order_statements; fi
   if selected payout; then
     start_server default "$OUT/raw/server-consumer.log"
@@ -247,6 +256,73 @@ benchmark_run() {
   fi
   stop_server
   pgbench_baselines
+}
+
+# The native agent of async-profiler, from its Maven jar, shaded into jmh.jar.
+profiler_library() {
+  local arch lib="benchmarks/target/profiler/libasyncProfiler.so"
+  case "$(uname -m)" in x86_64) arch=linux-x64 ;; aarch64) arch=linux-arm64 ;; *) echo "no profiler for $(uname -m)" >&2; exit 2 ;; esac
+  if [ ! -f "$lib" ]; then
+    mkdir -p benchmarks/target/profiler
+    unzip -q -o -j benchmarks/target/jmh.jar "$arch/libasyncProfiler.so" -d benchmarks/target/profiler
+  fi
+  echo "$ROOT/$lib"
+}
+
+# profiler COMMAND: one async-profiler command to the running server, through the JVM's own agent loading (jcmd,
+# which splits unquoted arguments at commas). itimer samples CPU time without perf_events, which containers deny.
+profiler() {
+  local said
+  said=$(jcmd "$SERVER_PID" JVMTI.agent_load "$(profiler_library)" "\"$1\"")
+  case "$said" in *ERROR*) echo "async-profiler refused $1: $said" >&2; exit 1 ;; esac
+}
+
+# time_startup: READY_MS, the milliseconds from starting the default server to its first 200 from /ready. Not in a
+# subshell, so that the next start stops this server.
+time_startup() {
+  stop_server
+  local t0 t1
+  t0=$(date +%s%N)
+  start_server default "$OUT/raw/server-startup.log"
+  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/ready"; do sleep 0.02; done
+  t1=$(date +%s%N)
+  READY_MS=$(( (t1 - t0) / 1000000 ))
+}
+
+# Startup to /ready, three times plain and three times from an AppCDS archive of the classes a start loads (made by
+# one training start), interleaved; then once with the profiler on from the JVM's first instruction; then one more
+# run of each selected scenario, profiled: CPU first, then allocations, each for the whole duration.
+profile_round() {
+  echo "== profiled round (not in the figures)"
+  mkdir -p "$OUT/flame"
+  local archive="$ROOT/benchmarks/target/bazaar-cds.jsa"
+  rm -f "$archive"
+  SERVER_JAVA_OPTS="-XX:ArchiveClassesAtExit=$archive" time_startup
+  stop_server
+  for _ in 1 2 3; do
+    time_startup
+    echo "STARTUP_MS plain $READY_MS" | tee -a "$OUT/raw/startup.txt"
+    SERVER_JAVA_OPTS="-XX:SharedArchiveFile=$archive" time_startup
+    echo "STARTUP_MS appcds $READY_MS" | tee -a "$OUT/raw/startup.txt"
+  done
+  SERVER_JAVA_OPTS="-agentpath:$(profiler_library)=start,event=itimer,interval=1ms" time_startup
+  profiler "stop,file=$ROOT/$OUT/flame/startup.html,title=startup-to-ready"
+  for variant in "${VARIANTS[@]}"; do
+    start_server "$variant" "$OUT/raw/server-$variant-profiled.log"
+    for line in "${SCENARIOS[@]}"; do
+      IFS=$'\t' read -r name v script _ conns <<< "$line"
+      [ "$v" = "$variant" ] && selected "$name" "$v" || continue
+      run_wrk "$name" "$variant" "$script" "${conns:-$CONNECTIONS}" "$WARMUP" "$OUT/raw/warmup.txt" > /dev/null
+      for event in cpu alloc; do
+        local suffix="" options="event=itimer,interval=1ms"
+        if [ "$event" = alloc ]; then suffix=-alloc options="event=alloc"; fi
+        profiler "start,$options"
+        run_wrk "$name" "$variant" "$script" "${conns:-$CONNECTIONS}" "$DURATION" "$OUT/raw/profiled-$name@$variant$suffix.txt"
+        profiler "stop,file=$ROOT/$OUT/flame/$name@$variant$suffix.html,title=$name@$variant-$event"
+      done
+    done
+  done
+  rm -f "$OUT/raw/warmup.txt"
 }
 
 # One order create of each kind with every SQL statement logged (after one unlogged warm-up order, so caches are

@@ -172,6 +172,37 @@ plot {plots}
     return f"{name}.png"
 
 
+def startup_and_profiles(out):
+    """The --profile round: startup to /ready with and without AppCDS, and each flame graph's heaviest frames."""
+    lines = []
+    startup = out / "raw" / "startup.txt"
+    if startup.exists():
+        runs = {}
+        for kind, ms in re.findall(r"^STARTUP_MS (?:([a-z]+) )?(\d+)$", startup.read_text(), re.M):
+            runs.setdefault(kind or "plain", []).append(int(ms))
+        lines += ["", "## Startup to /ready (java launched to the first 200, interleaved)", "",
+                  "| start | runs (ms) | median ms | x plain |", "|---|---|---:|---:|"]
+        plain = statistics.median(runs["plain"]) if "plain" in runs else None
+        for kind, values in runs.items():
+            median = statistics.median(values)
+            ratio = f"{median / plain:.2f}" if plain else "–"
+            lines.append(f"| {kind} | {', '.join(map(str, values))} | {fmt(median)} | {ratio} |")
+    flames = sorted((out / "flame").glob("*.html")) if (out / "flame").exists() else []
+    if flames:
+        sys.path.insert(0, str(Path(__file__).parent))
+        import flame_top
+        lines += ["", "## Profiles (async-profiler, after the measured rounds)", "",
+                  "Each flame graph is in `flame/`; below, the frames with most samples of their own (CPU graphs), "
+                  "from `flame_top.py`."]
+        for flame in flames:
+            if flame.stem.endswith("-alloc"):
+                continue
+            total, rows = flame_top.summary(flame, top=8)
+            lines += ["", f"**{flame.name}** ({fmt(total)} samples): " + "; ".join(
+                f"`{title.split('/')[-1][:60]}` {pct:.1f}%" for label, _, pct, title in rows if label == "self")]
+    return lines
+
+
 def main():
     out = Path(sys.argv[1])
     results = collect(out)
@@ -277,6 +308,7 @@ def main():
                       f"| {rows} | " + " | ".join(keys) + " |", "|---:|" + "---:|" * len(keys)]
             for cost in sizes:
                 lines.append(f"| {fmt(cost[rows])} | " + " | ".join(fmt(cost[k]) for k in keys) + " |")
+    lines += startup_and_profiles(out)
     statements = order_statements(out)
     if statements:
         lines += ["", "## Statements per order create (one warm request, every statement logged)", "",
