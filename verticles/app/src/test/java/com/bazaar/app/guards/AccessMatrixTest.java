@@ -46,7 +46,7 @@ class AccessMatrixTest {
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void every_caller_gets_exactly_what_the_contract_allows_on_every_operation() {
-    List<ContractOperations.Op> operations = ContractOperations.load(app.bazaar.vertx());
+    List<ContractOperations.Op> operations = ContractOperations.load(app.bazaar.platform());
     Map<String, Fixture> fixtures = AccessFixtures.all();
     List<String> violations = new ArrayList<>();
     StringBuilder table = new StringBuilder(String.format("%n%-22s %-6s %-10s", "operation", "method", "owner"));

@@ -37,7 +37,7 @@ class ContractConformanceIT {
          PrismProxy prism = PrismProxy.start(app.config.getJsonObject("http").getInteger("port"));
          TestHttp http = new TestHttp(app.bazaar.vertx(), prism.port())) {
       Actors actors = new Actors(http, app.database.name(), "prism@bazaar.test", "prism admin pw 1");
-      List<ContractOperations.Op> operations = ContractOperations.load(app.bazaar.vertx());
+      List<ContractOperations.Op> operations = ContractOperations.load(app.bazaar.platform());
       Map<String, Fixture> fixtures = AccessFixtures.all();
       List<String> violations = new ArrayList<>();
       int checked = 0;

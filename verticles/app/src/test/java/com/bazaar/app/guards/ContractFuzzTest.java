@@ -42,7 +42,7 @@ class ContractFuzzTest {
     app = RunningApp.withAdminUnlimited("fuzz@bazaar.test", "fuzz admin pw 1");
     actors = new Actors(app.http, app.database.name(), "fuzz@bazaar.test", "fuzz admin pw 1");
     database = new DbFingerprint(app.database.name());
-    operations = ContractOperations.load(app.bazaar.vertx());
+    operations = ContractOperations.load(app.bazaar.platform());
     cases = new FuzzCases(actors, new SchemaValues(operations.get(0).document()), AccessFixtures.all());
   }
 

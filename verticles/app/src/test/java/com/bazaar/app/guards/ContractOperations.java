@@ -1,8 +1,9 @@
 package com.bazaar.app.guards;
 
 import com.bazaar.gateway.contract.AccessRule;
+import com.bazaar.gateway.contract.ContractDocument;
 import com.bazaar.gateway.contract.OperationSpec;
-import io.vertx.core.Vertx;
+import com.bazaar.platform.Platform;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
@@ -23,8 +24,9 @@ final class ContractOperations {
   private ContractOperations() {
   }
 
-  static List<Op> load(Vertx vertx) {
-    OpenAPIContract contract = OpenAPIContract.from(vertx, "conf/openapi.yaml").await();
+  /** The operations of the contract the running app's gateway loaded (loading it again here blocked an event loop). */
+  static List<Op> load(Platform platform) {
+    OpenAPIContract contract = ContractDocument.load(platform, "conf/openapi.yaml").await();
     return contract.operations().stream().map(operation -> {
       OperationSpec spec = OperationSpec.from(operation);
       Object owner = operation.getExtensions().get("x-bazaar-owner");
