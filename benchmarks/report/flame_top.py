@@ -7,6 +7,7 @@ Prints the frames with the most samples of their own (self), then the frames und
 (total, each counted once per stack however deep it recurses), optionally only frames whose name contains
 SUBSTRING. report.py uses it for the profile section; it reads the frame data the HTML embeds (async-profiler 4).
 """
+import ast
 import re
 import sys
 from collections import defaultdict
@@ -16,7 +17,7 @@ def frames(path):
     text = open(path, encoding="utf-8").read()
     pool_text = text[text.index("const cpool = [") + len("const cpool = ["):]
     pool_text = pool_text[:pool_text.index("\n];")]
-    pool = [eval(line.rstrip(",")) for line in pool_text.strip().split("\n")]  # JS single-quoted string literals
+    pool = [ast.literal_eval(line.rstrip(",")) for line in pool_text.strip().split("\n")]
     for i in range(1, len(pool)):
         pool[i] = pool[i - 1][:ord(pool[i][0]) - 32] + pool[i][1:]
     body = text[text.index("unpack(cpool);") + len("unpack(cpool);"):]

@@ -1,5 +1,8 @@
 package com.bazaar.auth.token;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,16 +19,18 @@ import java.nio.file.attribute.PosixFilePermissions;
  * <pre>java -cp bazaar.jar com.bazaar.auth.token.SigningKeyFile /keys/jwt-private.pem</pre>
  */
 public final class SigningKeyFile {
+  private static final Logger LOG = LoggerFactory.getLogger(SigningKeyFile.class);
+
   private SigningKeyFile() {
   }
 
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
-      System.err.println("usage: SigningKeyFile <path of the PEM file>");
+      LOG.error("usage: SigningKeyFile <path of the PEM file>");
       System.exit(2);
     }
     Path file = Path.of(args[0]);
-    System.out.println(ensure(file) ? "Wrote a new signing key to " + file : "Kept the signing key in " + file);
+    LOG.info(ensure(file) ? "Wrote a new signing key to {}" : "Kept the signing key in {}", file);
   }
 
   /** @return whether a key was written (false: the file was already there, and is left as it is) */

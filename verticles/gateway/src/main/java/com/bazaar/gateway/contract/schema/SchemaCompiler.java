@@ -2,9 +2,9 @@ package com.bazaar.gateway.contract.schema;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.pointer.JsonPointer;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -90,12 +90,7 @@ public final class SchemaCompiler {
     SchemaCheck[] target = new SchemaCheck[1];
     SchemaCheck lazy = (value, path, problems) -> target[0].check(value, path, problems);
     byRef.put(pointer, lazy);
-    Object resolved = document;
-    for (String part : pointer.substring(1).split("/")) {
-      String name = part.replace("~1", "/").replace("~0", "~");
-      resolved = resolved instanceof JsonArray array ? array.getValue(Integer.parseInt(name))
-        : ((JsonObject) resolved).getValue(name);
-    }
+    Object resolved = JsonPointer.from(pointer).queryJson(document);
     if (!(resolved instanceof JsonObject schema)) {
       throw new IllegalArgumentException("Unresolvable $ref " + ref);
     }
@@ -104,13 +99,12 @@ public final class SchemaCompiler {
   }
 
   private static SchemaCheck oneOfValues(List<Object> allowed) {
+    Set<Object> canonical = new HashSet<>();
+    allowed.forEach(value -> canonical.add(Types.canonical(value)));
     return (value, path, problems) -> {
-      for (Object candidate : allowed) {
-        if (Types.sameJson(candidate, value)) {
-          return;
-        }
+      if (!canonical.contains(Types.canonical(value))) {
+        problems.add(new SchemaCheck.Problem(path, "must be one of " + allowed));
       }
-      problems.add(new SchemaCheck.Problem(path, "must be one of " + allowed));
     };
   }
 
@@ -201,15 +195,10 @@ public final class SchemaCompiler {
 
   /** A decoded JSON number against a bound; {@code 1e400} decodes to infinity, which is beyond every bound. */
   private static int compare(Number n, BigDecimal bound) {
-    if (n instanceof Double || n instanceof Float) {
-      double d = n.doubleValue();
-      if (Double.isNaN(d) || Double.isInfinite(d)) {
-        return d < 0 ? -1 : 1;
-      }
-      return BigDecimal.valueOf(d).compareTo(bound);
+    if (n instanceof Double d && (d.isNaN() || d.isInfinite())) {
+      return d < 0 ? -1 : 1;
     }
-    return (n instanceof BigDecimal d ? d : n instanceof BigInteger i ? new BigDecimal(i) : BigDecimal.valueOf(n.longValue()))
-      .compareTo(bound);
+    return Types.decimal(n).compareTo(bound);
   }
 
   private SchemaCheck properties(JsonObject properties) {

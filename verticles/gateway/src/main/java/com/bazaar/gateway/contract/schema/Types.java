@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** JSON Schema's {@code type} keyword over the values Vert.x decodes JSON into. */
 final class Types {
@@ -57,16 +56,16 @@ final class Types {
       || value instanceof Short || value instanceof Byte;
   }
 
-  /** JSON equality, at any depth: numbers compare by value, whatever Java type they were decoded as. */
-  static boolean sameJson(Object a, Object b) {
-    return Objects.equals(canonical(a), canonical(b));
+  /** A finite decoded JSON number as the exact decimal it stands for. */
+  static BigDecimal decimal(Number n) {
+    return n instanceof BigDecimal d ? d : n instanceof BigInteger i ? new BigDecimal(i)
+      : n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue()) : BigDecimal.valueOf(n.longValue());
   }
 
   /** A value that equals another exactly when the two are equal JSON: numbers become plain BigDecimals. */
   static Object canonical(Object value) {
     if (value instanceof Number n && !(n instanceof Double d && (d.isInfinite() || d.isNaN()))) {
-      BigDecimal exact = n instanceof BigDecimal d ? d : n instanceof BigInteger i ? new BigDecimal(i)
-        : n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue()) : BigDecimal.valueOf(n.longValue());
+      BigDecimal exact = decimal(n);
       return exact.signum() == 0 ? BigDecimal.ZERO : exact.stripTrailingZeros();
     }
     if (value instanceof JsonObject object) {

@@ -2,6 +2,7 @@ package com.bazaar.gateway.contract.schema;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.pointer.JsonPointer;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.quicktheories.generators.SourceDSL;
@@ -52,12 +53,8 @@ public final class SchemaValues {
   public JsonObject resolve(JsonObject schema) {
     JsonObject current = schema;
     while (current.getString("$ref") != null) {
-      Object found = document;
-      for (String part : current.getString("$ref").substring(2).split("/")) {
-        String name = part.replace("~1", "/").replace("~0", "~");
-        found = found instanceof JsonArray array ? array.getValue(Integer.parseInt(name)) : ((JsonObject) found).getValue(name);
-      }
-      current = (JsonObject) found;
+      String ref = current.getString("$ref");
+      current = (JsonObject) JsonPointer.from(ref.substring(ref.indexOf('#') + 1)).queryJson(document);
     }
     return current;
   }
