@@ -13,6 +13,11 @@
 #   benchmarks/run.sh --wallet-pages       the buffers one transfer-history page touches at 10k and 1M transfers
 #   benchmarks/run.sh --notifications      notifications/s from a burst of events, webhook deliveries/s with and
 #                                          without a dead receiver beside the healthy ones
+#   benchmarks/run.sh --scenarios checkout --duration 30s --rounds 3
+#                                          the checkout mix (wrk/checkout.lua) in the Docker image's JVM flags:
+#                                          its throughput in the rounds, then a fresh start at a constant 70% of it
+#                                          (idle RSS, latency to p99.9, outbox and consumer lag, peak RSS);
+#                                          also at 30% and 50% unless --loads says otherwise (--loads 50,70,90)
 #   benchmarks/run.sh --profile ...        after the measured rounds, one more run of each selected scenario with
 #                                          async-profiler attached: flame/<scenario>@<variant>.html (CPU, and
 #                                          allocations in flame/<scenario>@<variant>-alloc.html); not in the figures
@@ -21,6 +26,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
 DURATION=10s WARMUP=3s CONNECTIONS=64 THREADS=2 ROUNDS=2 PRODUCTS=10000 NAME=full ONLY="" BUILD=1 SCALING=0 ORDER_PAGES=0 WALLET_PAGES=0 NOTIFICATIONS=0 PROFILE=0
+# The checkout mix's constant rates, as percentages of the throughput it sustained in the rounds (70 is the goal's).
+LOADS="30 50 70"
 # Payments seeded for the webhook scenario (each capture settles one, so enough for every round) and for pgbench.
 WEBHOOKS=40000 PGBENCH_WEBHOOKS=40000
 # Commission events published at once to the wallet's consumer (the payout scenario's companion figure).
@@ -40,7 +47,8 @@ while [ $# -gt 0 ]; do
     --out) OUT_BASE=$2; shift ;;
     --no-build) BUILD=0 ;;
     --profile) PROFILE=1 ;;
-    --smoke) DURATION=2s WARMUP=0s ROUNDS=1 PRODUCTS=1000 CONNECTIONS=16 NAME=smoke WEBHOOKS=3000 PGBENCH_WEBHOOKS=5000 CONSUMER_EVENTS=500 ;;
+    --loads) LOADS=${2//,/ }; shift ;;
+    --smoke) DURATION=2s WARMUP=0s ROUNDS=1 PRODUCTS=1000 CONNECTIONS=16 NAME=smoke WEBHOOKS=3000 PGBENCH_WEBHOOKS=5000 CONSUMER_EVENTS=500 LOADS=70 ;;
     --scaling) SCALING=1 NAME=scaling ;;
     --order-pages) ORDER_PAGES=1 NAME=order-pages ;;
     --wallet-pages) WALLET_PAGES=1 NAME=wallet-pages ;;
@@ -99,6 +107,16 @@ stop_server() {
 }
 trap stop_server EXIT
 
+# The JVM's flags for a variant: the docker variant takes JAVA_TOOL_OPTIONS from docker/Dockerfile, so the memory
+# figures are the image's; every other variant has room to spare, so that memory never limits a throughput figure.
+jvm_flags() {
+  if [ "$1" = docker ]; then
+    sed -n '/^ENV JAVA_TOOL_OPTIONS=/,/"$/p' docker/Dockerfile | sed -e 's/^ENV JAVA_TOOL_OPTIONS="//' -e 's/[\\"]//g' | tr '\n' ' '
+  else
+    echo "-Xms256m -Xmx1g -XX:+UseParallelGC"
+  fi
+}
+
 # start_server VARIANT LOG [launcher args...]
 start_server() {
   local variant=$1 log=$2
@@ -111,7 +129,7 @@ start_server() {
   env "${envs[@]}" BAZAAR_PROFILE=bench BAZAAR_PG_DATABASE="$DB" BAZAAR_HTTP_PORT="$PORT" \
     BAZAAR_HTTP_EXTRA_CONTRACT="$ROOT/benchmarks/conf/bench-openapi.yaml" \
     BAZAAR_ADMIN_EMAIL=admin@bazaar.bench BAZAAR_ADMIN_PASSWORD="bench password 1" \
-    java ${SERVER_JAVA_OPTS:-} -Xms256m -Xmx1g -XX:+UseParallelGC -cp "$CP" com.bazaar.bench.BenchMain "$@" > "$log" 2>&1 &
+    java ${SERVER_JAVA_OPTS:-} $(jvm_flags "$variant") -cp "$CP" com.bazaar.bench.BenchMain "$@" > "$log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 600); do
     if curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; then CURRENT=$variant; return 0; fi
@@ -248,6 +266,7 @@ benchmark_run() {
     done
   done
   rm -f "$OUT/raw/warmup.txt"
+  if selected checkout docker; then checkout_at_load; fi
   if [ "$PROFILE" = 1 ]; then profile_round; fi
   if selected order_create || selected order_create_link; then count_order_statements; fi
   if selected payout; then
@@ -255,7 +274,52 @@ benchmark_run() {
     BAZAAR_PG_DATABASE="$DB" java -cp "$CP" com.bazaar.bench.WalletConsumerBench "$CONSUMER_EVENTS" | tee "$OUT/raw/wallet-consumer.txt"
   fi
   stop_server
-  pgbench_baselines
+  # The checkout mix has no single statement to set beside it.
+  if [ -z "$ONLY" ] || tr ',' '\n' <<< "$ONLY" | grep -qv '^checkout'; then pgbench_baselines; fi
+}
+
+# The checkout mix at constant rates (LOADS, percentages of the median throughput it reached in the rounds), each on
+# a fresh server in the Docker image's flags: its RSS once started (idle), a warm-up at that rate, then the measured
+# run, with /metrics scraped before and after (the consumers' lag and each operation's time in the server) and every
+# second during it (outbox rows waiting, the age of the oldest, messages waiting in the queues): raw/checkout-<load>*;
+# then the reads alone at the 70% rate. report.py turns them into the report's checkout section.
+checkout_at_load() {
+  local sustained load
+  sustained=$(cat "$OUT"/raw/checkout@docker-r*.txt | sed -n 's/^BENCH_JSON .*"rps":\([0-9.]*\).*/\1/p' | sort -n \
+    | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
+  for load in $LOADS; do
+    checkout_at_rate "$load" "$(python3 -c "print(max(1, round($sustained * $load / 100)))")" checkout.lua
+  done
+  # The reads alone at the 70% rate: what the checkout steps cost the rest.
+  checkout_at_rate 70browse "$(python3 -c "print(max(1, round($sustained * 0.7)))")" "checkout.lua browse"
+}
+
+# checkout_at_rate NAME RATE SCRIPT: one constant-rate run of the mix on a fresh server (raw/checkout-NAME-*).
+checkout_at_rate() {
+  local at="$OUT/raw/checkout-$1"
+  export CHECKOUT_RATE=$2
+  echo "== checkout $1: $CHECKOUT_RATE req/s"
+  start_server docker "$at-server.log"
+  sleep 2
+  awk '/VmRSS/{print $2}' "/proc/$SERVER_PID/status" > "$at-idle-rss-kb.txt"
+  if [ "$WARMUP" != 0s ]; then
+    run_wrk checkout docker "$3" "$CONNECTIONS" "$WARMUP" "$at-warmup.txt" > /dev/null
+  fi
+  curl -sf "http://127.0.0.1:$PORT/metrics" > "$at-metrics-before.txt"
+  ( while kill -0 "$SERVER_PID" 2>/dev/null; do
+      curl -sf "http://127.0.0.1:$PORT/metrics" | awk -v t="$(date +%s.%N)" '
+        /^bazaar_events_outbox_depth/ {depth += $NF}
+        /^bazaar_events_outbox_oldest_seconds/ {if ($NF > oldest) oldest = $NF}
+        /^bazaar_events_queue_depth/ {queued += $NF}
+        END {printf "LAG %s %d %.3f %d\n", t, depth, oldest, queued}'
+      sleep 1
+    done ) > "$at-lags.txt" &
+  local sampler=$!
+  run_wrk checkout "at$1" "$3" "$CONNECTIONS" "$DURATION" "$at-load.txt"
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  curl -sf "http://127.0.0.1:$PORT/metrics" > "$at-metrics-after.txt"
+  unset CHECKOUT_RATE
 }
 
 # The native agent of async-profiler, from its Maven jar, shaded into jmh.jar.

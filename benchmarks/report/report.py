@@ -203,6 +203,118 @@ def startup_and_profiles(out):
     return lines
 
 
+def histograms(text, metric, by=None):
+    """A Prometheus histogram's buckets from a /metrics scrape, {label value of `by` (or None): {bound: count}}, the
+    series of each group added up."""
+    groups = {}
+    for labels, count in re.findall(r"^" + metric + r"_bucket\{(.*?)\} (\S+)$", text, re.M):
+        values = dict(re.findall(r'(\w+)="([^"]*)"', labels))
+        bound = float("inf") if values["le"] == "+Inf" else float(values["le"])
+        buckets = groups.setdefault(values.get(by) if by else None, {})
+        buckets[bound] = buckets.get(bound, 0) + float(count)
+    return groups
+
+
+def histogram_delta(before, after):
+    """What each group of `after` counted since `before` (two scrapes of one process)."""
+    return {group: {bound: n - before.get(group, {}).get(bound, 0) for bound, n in buckets.items()}
+            for group, buckets in after.items()}
+
+
+def histogram_percentile(buckets, fraction):
+    """The upper bound of the bucket holding the given fraction of the counts, in ms; None when empty."""
+    total = buckets.get(float("inf"), 0)
+    if not total:
+        return None
+    for bound in sorted(buckets):
+        if buckets[bound] >= fraction * total:
+            return bound * 1000
+    return None
+
+
+def checkout_at(raw, load, sustained):
+    """One constant-rate run of the checkout mix (run.sh checkout_at_load): latency, lags, memory, time per operation."""
+    at = lambda suffix: raw / f"checkout-{load}-{suffix}"
+    run = parse_run(at("load.txt"))
+    if run.get("failed"):
+        return {"load": load, "failed": True, "why": run["why"]}
+    mix = json.loads(re.search(r"^CHECKOUT_JSON (.*)$", at("load.txt").read_text(), re.M).group(1))
+    scrapes = [at(f"metrics-{when}.txt").read_text() for when in ("before", "after")]
+    lag = histogram_delta(*(histograms(t, "bazaar_events_lag_seconds") for t in scrapes)).get(None, {})
+    routes = histogram_delta(*(histograms(t, "vertx_http_server_response_time_seconds", "route") for t in scrapes))
+    samples = [line.split()[1:] for line in at("lags.txt").read_text().splitlines() if line.startswith("LAG")]
+    warmup = parse_run(at("warmup.txt")) if at("warmup.txt").exists() else {}
+    summary = {
+        "load": load, "sustained_rps": sustained, "target_rps": mix["target_rps"], "achieved_rps": run["rps"],
+        "p50_ms": run["p50_us"] / 1000, "p99_ms": run["p99_us"] / 1000, "p999_ms": mix["p999_us"] / 1000,
+        "max_ms": run["max_us"] / 1000, "late_sends": mix["late_sends"], "most_late_ms": mix["most_late_us"] / 1000,
+        "requests": run["requests"], "sent": mix["sent"], "failed_steps": mix["failed_steps"],
+        "errors": run["error_count"],
+        "outbox_rows_max": max((int(s[1]) for s in samples), default=None),
+        "outbox_oldest_s_max": max((float(s[2]) for s in samples), default=None),
+        "queued_max": max((int(s[3]) for s in samples), default=None), "lag_samples": len(samples),
+        "consumer_events": int(lag.get(float("inf"), 0)),
+        "consumer_lag_p50_ms": histogram_percentile(lag, 0.5), "consumer_lag_p99_ms": histogram_percentile(lag, 0.99),
+        "idle_rss_mb": round(int(at("idle-rss-kb.txt").read_text().split()[0]) / 1024, 1),
+        "peak_rss_mb": round(max(run.get("rss_max_kb", 0), warmup.get("rss_max_kb", 0)) / 1024, 1),
+        "cpu_percent": run.get("cpu_percent"),
+        "server_ms_by_route": {
+            route: {"count": int(b.get(float("inf"), 0)), "p50": histogram_percentile(b, 0.5),
+                    "p99": histogram_percentile(b, 0.99), "p999": histogram_percentile(b, 0.999)}
+            for route, b in sorted(routes.items()) if b.get(float("inf"), 0) and route not in ("metrics", "health")},
+    }
+    summary["failed"] = summary["errors"] > 0 or summary["failed_steps"] > 0
+    return summary
+
+
+def checkout(out, results):
+    """The checkout section: the mix's throughput in the rounds, then each constant-rate run; the goals at 70%."""
+    raw = out / "raw"
+    loads = sorted((p.name.split("-")[1] for p in raw.glob("checkout-*-load.txt")),
+                   key=lambda load: (int(re.match(r"\d+", load).group()), load))
+    if not loads:
+        return {}, []
+    sustained = results.get("checkout@docker", {})
+    runs = [checkout_at(raw, load, sustained.get("rps")) for load in loads]
+    rounds_peak = max((parse_run(f).get("rss_max_kb", 0) for f in raw.glob("checkout@docker-r*.txt")), default=0)
+    peak_mb = round(max([rounds_peak / 1024] + [r.get("peak_rss_mb", 0) for r in runs]), 1)
+    summary = {"sustained_rps": sustained.get("rps"), "peak_rss_mb": peak_mb, "loads": runs,
+               "failed": any(r["failed"] for r in runs)}
+    goal = lambda ok: "met" if ok else "**not met**"
+    label = lambda load: f"{load}%" if load.isdigit() else f"{re.match(r'[0-9]+', load).group()}%, reads only"
+    lines = ["", "## The checkout mix (benchmarks/wrk/checkout.lua, the Docker image's JVM flags)", "",
+             f"Sustained (unthrottled, every connection sending as fast as answered, median of {sustained.get('rounds', '?')} round(s)): "
+             f"**{fmt(sustained.get('rps'))} req/s**, p99 {fmt(sustained.get('p99_ms'), 2)} ms. Then a fresh server per "
+             "rate, warmed at that rate, sent to at a constant rate (wrk's delay() hook; a send that found its slot "
+             "already past is counted late, and its wait is not in the latency).", "",
+             "| load | req/s target / sent | p50 ms | p99 ms | p99.9 ms | max ms | late sends (most late ms) | errors | "
+             "outbox rows max (oldest s) | queued max | consumer lag p50 / p99 ms | RSS idle / peak MiB | CPU % |",
+             "|---:|---|---:|---:|---:|---:|---|---:|---|---:|---|---|---:|"]
+    for r in runs:
+        if r.get("why"):
+            lines.append(f"| {label(r['load'])} | FAILED: {r['why'][:80]} |" + " |" * 11)
+            continue
+        lines.append(
+            f"| {label(r['load'])} | {fmt(r['target_rps'])} / {fmt(r['achieved_rps'])} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | "
+            f"{r['p999_ms']:.2f} | {r['max_ms']:.1f} | {r['late_sends']} of {fmt(r['requests'])} ({r['most_late_ms']:.1f}) | "
+            f"{r['errors'] + r['failed_steps']} | {r['outbox_rows_max']} ({r['outbox_oldest_s_max']}) | {r['queued_max']} | "
+            f"{fmt(r['consumer_lag_p50_ms'], 1)} / {fmt(r['consumer_lag_p99_ms'], 1)} ({fmt(r['consumer_events'])} events) | "
+            f"{r['idle_rss_mb']} / {r['peak_rss_mb']} | {fmt(r['cpu_percent'])} |")
+    at70 = next((r for r in runs if r["load"] == "70" and not r.get("why")), None)
+    if at70:
+        total = sum(at70["sent"].values()) or 1
+        lines += ["", f"Goals at 70%: p99 <= 10 ms: {goal(at70['p99_ms'] <= 10)} ({at70['p99_ms']:.2f} ms). RSS <= 512 MiB "
+                  f"over the rounds and every run: {goal(peak_mb <= 512)} ({peak_mb} MiB at peak).",
+                  "", "Requests sent at 70%: " + ", ".join(f"{k} {n} ({n / total:.1%})" for k, n in at70["sent"].items())
+                  + ". Consumer lag is from an event's occurrence to its consumer's commit, and it and the times below "
+                  "are histogram bucket bounds (each figure is at most that).",
+                  "", "Time in the server per operation at 70% (Vert.x's `vertx_http_server_response_time_seconds`):", "",
+                  "| operation | answers | p50 ms | p99 ms | p99.9 ms |", "|---|---:|---:|---:|---:|"]
+        for route, t in at70["server_ms_by_route"].items():
+            lines.append(f"| {route} | {fmt(t['count'])} | {fmt(t['p50'], 1)} | {fmt(t['p99'], 1)} | {fmt(t['p999'], 1)} |")
+    return summary, lines
+
+
 def main():
     out = Path(sys.argv[1])
     results = collect(out)
@@ -223,10 +335,11 @@ def main():
             "bytes_before": b["bytes_per_response"], "bytes_after": a["bytes_per_response"],
         })
 
+    checkout_summary, checkout_lines = checkout(out, results)
     (out / "results.json").write_text(json.dumps({
         "machine": machine, "command": (out / "command.txt").read_text().strip() if (out / "command.txt").exists() else "",
-        "scenarios": results, "optimisations": optimisations, "pgbench_tps": db, "page_cost": page_costs(out)},
-        indent=2))
+        "scenarios": results, "optimisations": optimisations, "pgbench_tps": db, "page_cost": page_costs(out),
+        "checkout": checkout_summary}, indent=2))
 
     ordered = sorted(results.values(), key=lambda r: (r["scenario"], r["variant"] != "default", r["variant"]))
     lines = [f"# Benchmark report: {out.name}", "",
@@ -250,6 +363,7 @@ def main():
                      f"{r.get('errors', 'FAILED')} | "
                      + " | ".join(fmt(r.get("degraded", {}).get(d)) for d in DEGRADED)
                      + f" | {shows.get((r['scenario'], r['variant']), '')} |")
+    lines += checkout_lines
     if optimisations:
         lines += ["", "## Optimisations, before and after (same run)", "",
                   "| optimisation | before | after | req/s before | req/s after | speed-up | p99 ms before -> after | bytes/resp before -> after |",
@@ -351,7 +465,7 @@ def main():
     if charts:
         lines += ["", "## Charts", ""] + [f"![{title}]({png})" for title, png in charts]
 
-    failed = [k for k, r in results.items() if r["failed"]]
+    failed = [k for k, r in results.items() if r["failed"]] + (["checkout at constant rates"] if checkout_summary.get("failed") else [])
     tolerated = [k for k, r in results.items() if r.get("expects_errors") and r.get("errors")]
     verdict = "FAILED: " + ", ".join(failed) if failed else "Every scenario answered 2xx with no errors" + (
         f", except the variants that measure a degraded design: {', '.join(tolerated)}." if tolerated else ".")

@@ -45,6 +45,19 @@ class BenchmarkSmokeIT {
     assertThat(results.getJsonObject("scenarios").size()).isEqualTo((int) scenarios);
     results.getJsonObject("scenarios").forEach(e -> assertThat(((JsonObject) e.getValue()).getBoolean("failed"))
       .as(e.getKey()).isFalse());
+    JsonObject checkout = results.getJsonObject("checkout");
+    assertThat(checkout.getBoolean("failed")).as(checkout.encodePrettily()).isFalse();
+    assertThat(checkout.getJsonArray("loads").stream().map(l -> ((JsonObject) l).getString("load")))
+      .containsExactly("70", "70browse");
+    checkout.getJsonArray("loads").forEach(l -> {
+      JsonObject load = (JsonObject) l;
+      assertThat(load.getDouble("achieved_rps")).as("sent at the rate").isGreaterThan(0.5 * load.getInteger("target_rps"));
+      assertThat(load.getDouble("p999_ms")).isGreaterThanOrEqualTo(load.getDouble("p99_ms"));
+      assertThat(load.getDouble("idle_rss_mb")).isPositive();
+      assertThat(load.getInteger("lag_samples")).isPositive();
+    });
+    JsonObject sent = checkout.getJsonArray("loads").getJsonObject(0).getJsonObject("sent");
+    assertThat(sent.getInteger("completion")).as("checkouts went through to the sandbox's completion").isPositive();
     assertThat(runs[0].toPath().resolve("report.md")).exists();
   }
 }
