@@ -33,6 +33,9 @@ WEBHOOKS=40000 PGBENCH_WEBHOOKS=40000
 # Commission events published at once to the wallet's consumer (the payout scenario's companion figure).
 CONSUMER_EVENTS=20000
 PORT=${BENCH_PORT:-8088} DB=${BENCH_DB:-bazaar_bench} OUT_BASE=benchmarks/results
+# A RabbitMQ virtual host of the benchmark's own, made afresh by each run: what a stopped server leaves in its queues
+# (under load the consumers may be behind) never reaches the test suite's queues or the next run's.
+VHOST=${BENCH_VHOST:-bazaar-bench}
 ARGS="$*"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -58,7 +61,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-for tool in wrk psql pgbench python3 java; do
+for tool in wrk psql pgbench python3 java rabbitmqctl; do
   command -v "$tool" >/dev/null || { echo "benchmarks need $tool (apt-get install wrk postgresql-client)" >&2; exit 2; }
 done
 
@@ -126,7 +129,7 @@ start_server() {
   while IFS= read -r line; do
     case "$line" in ''|'#'*) ;; *) envs+=("$line") ;; esac
   done < "benchmarks/variants/$variant.env"
-  env "${envs[@]}" BAZAAR_PROFILE=bench BAZAAR_PG_DATABASE="$DB" BAZAAR_HTTP_PORT="$PORT" \
+  env "${envs[@]}" BAZAAR_PROFILE=bench BAZAAR_PG_DATABASE="$DB" BAZAAR_HTTP_PORT="$PORT" BAZAAR_AMQP_VIRTUAL_HOST="$VHOST" \
     BAZAAR_HTTP_EXTRA_CONTRACT="$ROOT/benchmarks/conf/bench-openapi.yaml" \
     BAZAAR_ADMIN_EMAIL=admin@bazaar.bench BAZAAR_ADMIN_PASSWORD="bench password 1" \
     java ${SERVER_JAVA_OPTS:-} $(jvm_flags "$variant") -cp "$CP" com.bazaar.bench.BenchMain "$@" > "$log" 2>&1 &
@@ -142,6 +145,12 @@ start_server() {
 
 reset_database() {
   $PSQL -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" postgres
+}
+
+reset_vhost() {
+  rabbitmqctl -q delete_vhost "$VHOST" > /dev/null 2>&1 || true
+  rabbitmqctl -q add_vhost "$VHOST" > /dev/null
+  rabbitmqctl -q set_permissions -p "$VHOST" "${BAZAAR_AMQP_USER:-guest}" '.*' '.*' '.*' > /dev/null
 }
 
 seed() {
@@ -271,7 +280,7 @@ benchmark_run() {
   if selected order_create || selected order_create_link; then count_order_statements; fi
   if selected payout; then
     start_server default "$OUT/raw/server-consumer.log"
-    BAZAAR_PG_DATABASE="$DB" java -cp "$CP" com.bazaar.bench.WalletConsumerBench "$CONSUMER_EVENTS" | tee "$OUT/raw/wallet-consumer.txt"
+    BAZAAR_PG_DATABASE="$DB" BAZAAR_AMQP_VIRTUAL_HOST="$VHOST" java -cp "$CP" com.bazaar.bench.WalletConsumerBench "$CONSUMER_EVENTS" | tee "$OUT/raw/wallet-consumer.txt"
   fi
   stop_server
   # The checkout mix has no single statement to set beside it.
@@ -469,13 +478,14 @@ notifications_run() {
   for variant in default notificationpool4; do
     reset_database
     start_server "$variant" "$OUT/raw/server-notifications-$variant.log"
-    BAZAAR_PG_DATABASE="$DB" java -cp "$CP" com.bazaar.bench.NotificationBench 10000 5000 \
+    BAZAAR_PG_DATABASE="$DB" BAZAAR_AMQP_VIRTUAL_HOST="$VHOST" java -cp "$CP" com.bazaar.bench.NotificationBench 10000 5000 \
       | tee "$OUT/raw/notifications@$variant.txt"
   done
   stop_server
 }
 
 machine
+reset_vhost
 if [ "$SCALING" = 1 ]; then scaling_run
 elif [ "$ORDER_PAGES" = 1 ]; then page_cost_run OrderPageCost order-pagecost.txt
 elif [ "$WALLET_PAGES" = 1 ]; then page_cost_run WalletPageCost wallet-pagecost.txt

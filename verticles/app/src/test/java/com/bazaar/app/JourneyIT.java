@@ -64,11 +64,16 @@ class JourneyIT {
 
   @AfterAll
   static void stop() throws Exception {
+    if (jar == null) {
+      return;
+    }
     try {
       assertThat(jar.stop()).as("stops on SIGTERM").isTrue();
       assertThat(jar.log()).as("no event loop was blocked").doesNotContain("has been blocked for");
     } finally {
-      receiver.close();
+      if (receiver != null) {
+        receiver.close();
+      }
       jar.close();
     }
   }
