@@ -13,11 +13,11 @@
 #   benchmarks/run.sh --wallet-pages       the buffers one transfer-history page touches at 10k and 1M transfers
 #   benchmarks/run.sh --notifications      notifications/s from a burst of events, webhook deliveries/s with and
 #                                          without a dead receiver beside the healthy ones
-#   benchmarks/run.sh --scenarios checkout --duration 30s --rounds 3
+#   benchmarks/run.sh --scenarios checkout,checkout_browse --warmup 30s --duration 20s
 #                                          the checkout mix (wrk/checkout.lua) in the Docker image's JVM flags:
-#                                          its throughput in the rounds, then a fresh start at a constant 70% of it
-#                                          (idle RSS, latency to p99.9, outbox and consumer lag, peak RSS);
-#                                          also at 30% and 50% unless --loads says otherwise (--loads 50,70,90)
+#                                          its throughput in the rounds, then fresh starts at constant rates of 30,
+#                                          50 and 70% of it (--loads 50,70,90 to choose) and the reads alone at 70%:
+#                                          idle RSS, latency to p99.9, outbox and consumer lag, peak RSS
 #   benchmarks/run.sh --profile ...        after the measured rounds, one more run of each selected scenario with
 #                                          async-profiler attached: flame/<scenario>@<variant>.html (CPU, and
 #                                          allocations in flame/<scenario>@<variant>-alloc.html); not in the figures
