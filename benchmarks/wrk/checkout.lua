@@ -2,9 +2,10 @@
 -- price floors, 35 product details spread over every product), 15 resolve share links spread over the seeded ones,
 -- 10 price a cart of 1 to 5 products, and 5 are a checkout's three steps: an order (half of them through a share
 -- link) with a fresh Idempotency-Key, its payment, and the payment's completion in the sandbox, which sends the
--- provider's signed webhook back to Bazaar. Reads ask for gzip, as browsers and mobile HTTP clients do. With the argument "browse" (wrk ... -- browse) there are no checkouts:
--- the same reads at the same weights, to show what the checkout steps cost beside them. The users are the seed's signed-in customers: any of them browses and
--- prices, and each wrk thread checks out as one of them (a payment must be its order's owner's).
+-- provider's signed webhook back to Bazaar. Reads ask for gzip, as browsers and mobile HTTP clients do. The users are
+-- the seed's signed-in customers: any of them browses and prices, and each wrk thread checks out as one of them (a
+-- payment must be its order's owner's). With the argument "browse" (wrk ... -- browse) there are no checkouts: the
+-- same reads at the same weights, to show what the checkout steps cost beside them.
 --
 -- A step's answer decides the next: each wrk thread keeps the payments and completions its orders' answers owe, and
 -- sends them before anything new. wrk does not say which request an answer belongs to, so the answer is known by
@@ -107,13 +108,15 @@ local function cart()
   for i = 1, math.random(5) do
     items[i] = '{"productId":"' .. common.pick(product_ids) .. '","quantity":' .. math.random(3) .. '}'
   end
-  return wrk.format("POST", "/api/v1/pricing/calculate", headers(common.pick(tokens), false), '{"items":[' .. table.concat(items, ",") .. ']}')
+  return wrk.format("POST", "/api/v1/pricing/calculate", headers(common.pick(tokens), false),
+    '{"items":[' .. table.concat(items, ",") .. ']}')
 end
 
 local GZIP = { ["Accept-Encoding"] = "gzip" }
 
 local function list()
-  local path = "/api/v1/products?limit=20&sort=" .. SORTS[math.random(#SORTS)] .. "&category=" .. common.pick(categories)
+  local path = "/api/v1/products?limit=20&sort=" .. SORTS[math.random(#SORTS)]
+    .. "&category=" .. common.pick(categories)
   if math.random(2) == 1 then path = path .. "&minPrice=" .. (math.random(50) * 2000) end
   return wrk.format(nil, path, GZIP)
 end
