@@ -232,7 +232,7 @@ def histogram_percentile(buckets, fraction):
     return None
 
 
-def checkout_at(raw, load, sustained):
+def checkout_at(raw, load):
     """One constant-rate run of the checkout mix (run.sh checkout_at_load): latency, lags, memory, time per operation."""
     at = lambda suffix: raw / f"checkout-{load}-{suffix}"
     run = parse_run(at("load.txt"))
@@ -245,7 +245,7 @@ def checkout_at(raw, load, sustained):
     samples = [line.split()[1:] for line in at("lags.txt").read_text().splitlines() if line.startswith("LAG")]
     warmup = parse_run(at("warmup.txt")) if at("warmup.txt").exists() else {}
     summary = {
-        "load": load, "sustained_rps": sustained, "target_rps": mix["target_rps"], "achieved_rps": run["rps"],
+        "load": load, "target_rps": mix["target_rps"], "achieved_rps": run["rps"],
         "p50_ms": run["p50_us"] / 1000, "p99_ms": run["p99_us"] / 1000, "p999_ms": mix["p999_us"] / 1000,
         "max_ms": run["max_us"] / 1000, "late_sends": mix["late_sends"], "most_late_ms": mix["most_late_us"] / 1000,
         "requests": run["requests"], "sent": mix["sent"], "failed_steps": mix["failed_steps"],
@@ -275,7 +275,7 @@ def checkout(out, results):
     if not loads:
         return {}, []
     sustained = results.get("checkout@docker", {})
-    runs = [checkout_at(raw, load, sustained.get("rps")) for load in loads]
+    runs = [checkout_at(raw, load) for load in loads]
     rounds_peak = max((parse_run(f).get("rss_max_kb", 0) for f in raw.glob("checkout@docker-r*.txt")), default=0)
     peak_mb = round(max([rounds_peak / 1024] + [r.get("peak_rss_mb", 0) for r in runs]), 1)
     summary = {"sustained_rps": sustained.get("rps"), "peak_rss_mb": peak_mb, "loads": runs,

@@ -172,9 +172,7 @@ public final class NotificationBench {
   }
 
   private static void publish(String exchange, int events, IntFunction<EventEnvelope> eventOf) throws Exception {
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setHost("127.0.0.1");
-    factory.setVirtualHost(System.getenv().getOrDefault("BAZAAR_AMQP_VIRTUAL_HOST", "/"));
+    ConnectionFactory factory = BenchBroker.factory();
     try (com.rabbitmq.client.Connection amqp = factory.newConnection(); Channel channel = amqp.createChannel()) {
       channel.confirmSelect();
       for (int i = 0; i < events; i++) {

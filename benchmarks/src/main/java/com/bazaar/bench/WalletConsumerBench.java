@@ -40,9 +40,7 @@ public final class WalletConsumerBench {
     try (Connection db = BenchDatabase.connect(BenchDatabase.url())) {
       List<String> resellers = resellers(db);
       long before = count(db);
-      ConnectionFactory factory = new ConnectionFactory();
-      factory.setHost("127.0.0.1");
-      factory.setVirtualHost(System.getenv().getOrDefault("BAZAAR_AMQP_VIRTUAL_HOST", "/"));
+      ConnectionFactory factory = BenchBroker.factory();
       long started = System.nanoTime();
       try (com.rabbitmq.client.Connection amqp = factory.newConnection(); Channel channel = amqp.createChannel()) {
         channel.confirmSelect();

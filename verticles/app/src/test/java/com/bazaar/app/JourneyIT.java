@@ -15,7 +15,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -176,10 +175,10 @@ class JourneyIT {
     assertThat(stats.getLong("orders")).isEqualTo(1);
     assertThat(sales(1)).isEqualTo(List.of(SELLER_PRICE, commission(1)));
 
-    assertThat(notifications(buyer, 4)).containsExactlyInAnyOrder("order.created", "order.paid", "order.shipped",
+    assertThat(types(notifications(buyer, 4))).containsExactlyInAnyOrder("order.created", "order.paid", "order.shipped",
       "order.delivered");
-    assertThat(notifications(seller, 3)).containsExactlyInAnyOrder("payment.succeeded", "wallet.commission.pending",
-      "wallet.commission.available");
+    assertThat(types(notifications(seller, 3))).containsExactlyInAnyOrder("payment.succeeded",
+      "wallet.commission.pending", "wallet.commission.available");
     assertThat(webhooks(7)).containsExactlyInAnyOrder("order.created", "order.paid", "payment.succeeded",
       "wallet.commission.pending", "order.shipped", "order.delivered", "wallet.commission.available");
   }
@@ -199,9 +198,12 @@ class JourneyIT {
     assertThat(audit.getBoolean("balanced")).isTrue();
     assertThat(audit.getJsonArray("mismatches")).isEmpty();
     assertThat(audit.getInteger("negativeResellerAccounts")).isZero();
-    assertThat(notifications(seller, 6)).containsExactlyInAnyOrder("payment.succeeded", "wallet.commission.pending",
-      "wallet.commission.available", "wallet.payout.requested", "wallet.payout.processed", "wallet.payout.processed");
-    assertThat(titles(seller)).contains("Payout requested", "Payout approved", "Payout processed");
+    List<JsonObject> sellers = notifications(seller, 6);
+    assertThat(sellers).extracting(n -> n.getString("type")).containsExactlyInAnyOrder("payment.succeeded",
+      "wallet.commission.pending", "wallet.commission.available", "wallet.payout.requested",
+      "wallet.payout.processed", "wallet.payout.processed");
+    assertThat(sellers).extracting(n -> n.getString("title"))
+      .contains("Payout requested", "Payout approved", "Payout processed");
   }
 
   @Test
@@ -224,7 +226,7 @@ class JourneyIT {
     assertThat(Poll.until(EVENTUAL, POLL, JourneyIT::wallet, w -> w.get(0) == 0)).isEqualTo(List.of(0L, 0L));
     assertThat(Poll.until(EVENTUAL, POLL, JourneyIT::stock, s -> s.get(0) == 9)).containsExactly(9, 4);
     assertThat(sales(1)).isEqualTo(List.of(SELLER_PRICE, commission(1)));
-    assertThat(notifications(buyer, 7)).containsExactlyInAnyOrder("order.created", "order.paid", "order.shipped",
+    assertThat(types(notifications(buyer, 7))).containsExactlyInAnyOrder("order.created", "order.paid", "order.shipped",
       "order.delivered", "order.created", "order.paid", "order.cancelled");
     assertThat(webhooks(15)).containsExactlyInAnyOrder("order.created", "order.paid", "payment.succeeded",
       "wallet.commission.pending", "order.shipped", "order.delivered", "wallet.commission.available",
@@ -271,15 +273,14 @@ class JourneyIT {
       .map(v -> ((JsonObject) v).getInteger("stock")).toList();
   }
 
-  /** The types of the caller's notifications, newest first, once there are {@code count}. */
-  private static List<String> notifications(Map<String, String> caller, int count) {
+  /** The caller's notifications, newest first, once there are {@code count}. */
+  private static List<JsonObject> notifications(Map<String, String> caller, int count) {
     JsonObject page = eventually(API + "/notifications?limit=50", caller, p -> p.getJsonArray("items").size() >= count);
-    return page.getJsonArray("items").stream().map(n -> ((JsonObject) n).getString("type")).toList();
+    return page.getJsonArray("items").stream().map(JsonObject.class::cast).toList();
   }
 
-  private static List<String> titles(Map<String, String> caller) {
-    return ok(http.get(API + "/notifications?limit=50", caller)).getJsonArray("items").stream()
-      .map(n -> ((JsonObject) n).getString("title")).toList();
+  private static List<String> types(List<JsonObject> notifications) {
+    return notifications.stream().map(n -> n.getString("type")).toList();
   }
 
   /** The types of the webhooks the reseller's receiver got, once there are {@code count}, each signature checked. */
@@ -297,9 +298,7 @@ class JourneyIT {
   }
 
   private static Map<String, String> withKey(Map<String, String> caller) {
-    Map<String, String> headers = new HashMap<>(caller);
-    headers.put("Idempotency-Key", UUID.randomUUID().toString());
-    return headers;
+    return OrderWorld.withKey(caller, UUID.randomUUID().toString());
   }
 
   private static JsonObject ok(Response response) {

@@ -10,7 +10,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -44,7 +43,7 @@ final class PackagedJar implements AutoCloseable {
 
   /** Starts the jar with these variables beside the services' and waits until {@code /health} answers 200. */
   static PackagedJar start(Map<String, String> env) throws IOException, InterruptedException {
-    PackagedJar jar = new PackagedJar(new HashMap<>(env));
+    PackagedJar jar = new PackagedJar(env);
     for (int i = 0; i < 300; i++) {
       assertThat(jar.process.isAlive()).as("the jar exited early").isTrue();
       try {

@@ -49,7 +49,7 @@ final class ShareLinkWorld implements AutoCloseable {
   }
 
   Response create(Map<String, String> caller, JsonObject body) {
-    return app.http.post("/api/v1/share-links", body, withKey(caller, UUID.randomUUID().toString()));
+    return app.http.post("/api/v1/share-links", body, OrderWorld.withKey(caller, UUID.randomUUID().toString()));
   }
 
   /** A live link at 52,000; its JSON. */
@@ -57,12 +57,6 @@ final class ShareLinkWorld implements AutoCloseable {
     Response created = create(reseller, new JsonObject().put("productId", productId).put("sellerPrice", 52_000));
     assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
     return created.json();
-  }
-
-  static Map<String, String> withKey(Map<String, String> caller, String key) {
-    Map<String, String> headers = new HashMap<>(caller);
-    headers.put("Idempotency-Key", key);
-    return headers;
   }
 
   @Override

@@ -90,7 +90,7 @@ class ShareLinksApiTest {
 
   @Test
   void a_retry_with_the_same_idempotency_key_gets_the_same_link() {
-    Map<String, String> headers = ShareLinkWorld.withKey(world.reseller, "retry-" + UUID.randomUUID());
+    Map<String, String> headers = OrderWorld.withKey(world.reseller, "retry-" + UUID.randomUUID());
     JsonObject body = new JsonObject().put("productId", world.productId).put("sellerPrice", 60_000);
     Response first = world.app.http.post("/api/v1/share-links", body, headers);
     Response again = world.app.http.post("/api/v1/share-links", body, headers);

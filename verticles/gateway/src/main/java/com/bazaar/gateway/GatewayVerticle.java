@@ -13,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.openapi.contract.OpenAPIContract;
 
 import java.util.List;
@@ -47,33 +48,37 @@ public final class GatewayVerticle extends VerticleBase {
         settings.extraContractPath().isBlank() ? Future.succeededFuture()
           : ContractDocument.load(platform, settings.extraContractPath()));
     }
+
+    /** The main contract, then the extra one when there is one. */
+    Future<List<OpenAPIContract>> list() {
+      return Future.all(main, extra).map(v -> extra.result() == null ? List.of(main.result())
+        : List.of(main.result(), extra.result()));
+    }
   }
 
   @Override
   public Future<?> start() {
-    Contracts loaded = Contracts.load(platform, settings);
-    Future<OpenAPIContract> contract = loaded.main();
-    Future<OpenAPIContract> extra = loaded.extra();
+    Future<List<OpenAPIContract>> contracts = Contracts.load(platform, settings).list();
     Future<SystemHandlers> system = SystemHandlers.load(vertx, platform, settings.contractPath(),
       settings.eventsContractPath());
     tokens = new TokenVerifier(vertx, JwtSettings.from(platform.config()), platform.redis(), platform.degradations());
-    return Future.all(contract, extra, system, tokens.start()).compose(ignored -> {
-      List<OpenAPIContract> contracts = extra.result() == null ? List.of(contract.result())
-        : List.of(contract.result(), extra.result());
-      return GatewayEdge.of(platform, contracts).map(edge -> GatewayRouter.build(vertx, platform, contracts,
-        system.result(), tokens, edge, settings));
-    }).compose(router -> {
-      HeaderDeadline headers = new HeaderDeadline(vertx, settings.headerTimeoutMs());
-      HttpServerOptions options = serverOptions();
-      server = vertx.createHttpServer(options)
-        .invalidRequestHandler(new InvalidRequests())
-        .connectionHandler(connection -> {
-          StrictRequestDecoder.install(connection, options);
-          headers.onConnection().handle(connection);
-        })
-        .requestHandler(headers.around(new RequestGuard(router)));
-      return server.listen();
-    });
+    return Future.all(contracts, system, tokens.start())
+      .compose(ignored -> GatewayEdge.of(platform, contracts.result()).map(edge -> GatewayRouter.build(vertx, platform,
+        contracts.result(), system.result(), tokens, edge, settings)))
+      .compose(this::listen);
+  }
+
+  private Future<HttpServer> listen(Router router) {
+    HeaderDeadline headers = new HeaderDeadline(vertx, settings.headerTimeoutMs());
+    HttpServerOptions options = serverOptions();
+    server = vertx.createHttpServer(options)
+      .invalidRequestHandler(new InvalidRequests())
+      .connectionHandler(connection -> {
+        StrictRequestDecoder.install(connection, options);
+        headers.onConnection().handle(connection);
+      })
+      .requestHandler(headers.around(new RequestGuard(router)));
+    return server.listen();
   }
 
   @Override
